@@ -1,0 +1,1 @@
+export { findFreePort, startRedisServer, type RedisServerHandle, type RedisServerOptions } from './redis-server.js';
