@@ -1,8 +1,16 @@
 export type { SessionStore } from './session-store.js';
 export * from './session.types.js';
 export { SessionEvents, type SessionEvent, type SessionEventType } from './session.events.js';
-export { SessionStoreUnavailableError, InvalidSessionIdError } from './session.errors.js';
+export {
+  SessionStoreUnavailableError,
+  InvalidSessionIdError,
+  InvalidSessionStoreOptionsError,
+  SessionIndexContentionError,
+} from './session.errors.js';
 export { generateSessionId, isSessionId, shortSessionId, SESSION_ID_LENGTH } from './session-id.js';
+export { resolveSessionStoreOptions } from './session-store-options.js';
+export { MemorySessionStore, type MemorySessionStoreOptions } from './memory/memory-session-store.js';
 export type { UsersRepository } from './users/users-repository.js';
 export { normaliseEmail, type UserRecord, type CreateUserInput } from './users/user.types.js';
 export { EmailTakenError } from './users/users.errors.js';
+export { MemoryUsersRepository, DEFAULT_USER_ROLES } from './users/memory-users-repository.js';
