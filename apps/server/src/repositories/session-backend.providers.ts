@@ -1,0 +1,82 @@
+import type { Provider } from '@nestjs/common';
+import type { AppConfig } from '@sessionops/config';
+import { createRedisClient, RedisKeyspace, type Redis } from '@sessionops/redis';
+import {
+  MemorySessionStore,
+  MemoryUsersRepository,
+  type SessionStore,
+  type SessionStoreOptions,
+  type UsersRepository,
+} from '@sessionops/sessions';
+import { APP_CONFIG, REDIS_CLIENT, SESSION_STORE, USERS_REPOSITORY } from '../app.tokens.js';
+import { RateLimiterRepository } from './rate-limiter.repository.js';
+
+/** Stores supplied by the caller of `createApp` instead of those built from the configuration. */
+export interface SessionBackendOverrides {
+  sessionStore?: SessionStore;
+  usersRepository?: UsersRepository;
+}
+
+/** The store options of the configuration, with tombstones kept as long as an access token can live. */
+export function sessionStoreOptions(config: AppConfig): SessionStoreOptions {
+  return {
+    idleTtlSeconds: config.session.idleTtlSeconds,
+    maxLifetimeSeconds: config.session.maxLifetimeSeconds,
+    touchIntervalSeconds: config.session.touchIntervalSeconds,
+    maxPerUser: config.session.maxPerUser,
+    refreshReuseGraceMs: config.jwt.refreshReuseGraceMs,
+    // A revoked session is remembered at least as long as its access tokens stay valid, so they are refused
+    // with SESSION_REVOKED (not just "not found") until they would have expired anyway.
+    tombstoneTtlSeconds: config.jwt.accessTtlSeconds,
+  };
+}
+
+function redisClient(config: AppConfig): Redis | null {
+  if (config.redis.url === undefined) return null;
+  return createRedisClient({
+    url: config.redis.url,
+    commandTimeoutMs: config.redis.commandTimeoutMs,
+    connectTimeoutMs: config.redis.connectTimeoutMs,
+    connectionName: 'sessionops-server',
+  });
+}
+
+function sessionStore(config: AppConfig, client: Redis | null): SessionStore {
+  if (client) throw new Error('INVARIANT: the Redis session store is not wired yet');
+  return new MemorySessionStore(sessionStoreOptions(config));
+}
+
+function usersRepository(client: Redis | null): UsersRepository {
+  if (client) throw new Error('INVARIANT: the Redis users repository is not wired yet');
+  return new MemoryUsersRepository();
+}
+
+/**
+ * Wires configuration to storage: with REDIS_URL, one ioredis client (fail-fast settings) shared by the session
+ * store, the users repository and the rate limiter; without it, the in-memory twins (one process only).
+ */
+export function sessionBackendProviders(overrides: SessionBackendOverrides): Provider[] {
+  return [
+    { provide: REDIS_CLIENT, useFactory: redisClient, inject: [APP_CONFIG] },
+    {
+      provide: SESSION_STORE,
+      useFactory: (config: AppConfig, client: Redis | null) => overrides.sessionStore ?? sessionStore(config, client),
+      inject: [APP_CONFIG, REDIS_CLIENT],
+    },
+    {
+      provide: USERS_REPOSITORY,
+      useFactory: (client: Redis | null) => overrides.usersRepository ?? usersRepository(client),
+      inject: [REDIS_CLIENT],
+    },
+    {
+      provide: RateLimiterRepository,
+      useFactory: (config: AppConfig, client: Redis | null) =>
+        new RateLimiterRepository({
+          client,
+          keyPrefix: new RedisKeyspace(config.redis.keyPrefix).rateLimitPrefix(),
+          limits: config.rateLimit,
+        }),
+      inject: [APP_CONFIG, REDIS_CLIENT],
+    },
+  ];
+}

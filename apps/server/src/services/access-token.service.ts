@@ -1,0 +1,86 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { JwtSecretRequestType, JwtService } from '@nestjs/jwt';
+import type { AppConfig } from '@sessionops/config';
+import { isSessionId } from '@sessionops/sessions';
+import type { KeyObject } from 'node:crypto';
+import { APP_CONFIG } from '../app.tokens.js';
+import { ApiException } from '../errors/api.exception.js';
+import type { Principal } from '../guards/principal.js';
+import { KeyRing } from '../repositories/key-ring.repository.js';
+
+const ALGORITHM = 'HS256';
+
+function invalid(): ApiException {
+  return new ApiException(HttpStatus.UNAUTHORIZED, 'TOKEN_INVALID', 'The access token is invalid');
+}
+
+/** The `kid` of a JWT header, read without trusting anything else in the token. */
+function kidOf(token: string): string | undefined {
+  const end = token.indexOf('.');
+  if (end <= 0) return undefined;
+  try {
+    const header: unknown = JSON.parse(Buffer.from(token.slice(0, end), 'base64url').toString('utf8'));
+    const kid = (header as { kid?: unknown } | null)?.kid;
+    return typeof kid === 'string' ? kid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}
+
+/**
+ * Signs and verifies access tokens: HS256 JWTs with `sub`, `sid`, `roles`, `iss`, `aud`, `iat`, `exp` and a `kid`
+ * header naming the secret. Only HS256 is accepted (never `none`), and only with a key from the key ring.
+ */
+@Injectable()
+export class AccessTokenService {
+  private readonly jwt: JwtService;
+  /** Access-token lifetime in seconds, returned to clients as `expiresIn`. */
+  readonly ttlSeconds: number;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig, keys: KeyRing) {
+    const { issuer, audience, clockToleranceSeconds, accessTtlSeconds } = config.jwt;
+    this.ttlSeconds = accessTtlSeconds;
+    const keyFor = (type: JwtSecretRequestType, token: string | object | Buffer): KeyObject => {
+      if (type === JwtSecretRequestType.SIGN) return keys.current.accessTokenKey;
+      const kid = typeof token === 'string' ? kidOf(token) : undefined;
+      const found = kid === undefined ? undefined : keys.find(kid);
+      if (!found) throw invalid();
+      return found.accessTokenKey;
+    };
+    this.jwt = new JwtService({
+      secretOrKeyProvider: keyFor,
+      signOptions: { algorithm: ALGORITHM, issuer, audience, expiresIn: accessTtlSeconds, keyid: keys.current.kid },
+      verifyOptions: { algorithms: [ALGORITHM], issuer, audience, clockTolerance: clockToleranceSeconds },
+    });
+  }
+
+  /** A new access token for a live session. */
+  sign(principal: Principal): string {
+    return this.jwt.sign({ sid: principal.sessionId, roles: principal.roles }, { subject: principal.userId });
+  }
+
+  /**
+   * Checks signature, algorithm, key, issuer, audience and expiry, then the claim shapes. Throws a 401
+   * `ApiException` (`TOKEN_EXPIRED` or `TOKEN_INVALID`); never touches the session store.
+   */
+  verify(token: string): Principal {
+    let claims: Record<string, unknown>;
+    try {
+      claims = this.jwt.verify<Record<string, unknown>>(token);
+    } catch (error) {
+      if (error instanceof ApiException) throw error;
+      if ((error as Error).name === 'TokenExpiredError') {
+        throw new ApiException(HttpStatus.UNAUTHORIZED, 'TOKEN_EXPIRED', 'The access token has expired');
+      }
+      throw invalid();
+    }
+
+    const { sub, sid, roles } = claims;
+    if (typeof sub !== 'string' || !isSessionId(sid) || !isStringArray(roles)) throw invalid();
+    return { userId: sub, sessionId: sid, roles };
+  }
+}
