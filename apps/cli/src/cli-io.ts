@@ -15,4 +15,6 @@ export interface CliIo {
   stdin?: NodeJS.ReadStream;
   /** The environment (`process.env` in production). Only the CLI reads it; libraries never do. */
   env: Record<string, string | undefined>;
+  /** Aborted on Ctrl-C / SIGTERM: long-running commands (`top`, `audit tail --follow`) stop cleanly. */
+  signal?: AbortSignal;
 }

@@ -1,5 +1,7 @@
 import { Command, Option } from 'commander';
 import type { CliIo } from './cli-io.js';
+import { registerAuditTail } from './commands/audit/tail.js';
+import { registerDoctor } from './commands/doctor.js';
 import { parsePositiveInteger } from './commands/option-parsers.js';
 import { cliVersion } from './version.js';
 
@@ -59,5 +61,8 @@ export function buildProgram(context: CommandContext): Command {
       getErrHelpWidth: () => io.stderr.columns ?? 100,
     });
 
+  const audit = program.command('audit').description('read the session audit trail');
+  registerAuditTail(audit, context);
+  registerDoctor(program, context);
   return program;
 }

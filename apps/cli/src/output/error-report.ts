@@ -4,6 +4,7 @@ import { RedisUnavailableError } from '@sessionops/redis';
 import { SessionStoreUnavailableError } from '@sessionops/sessions';
 import type { CliIo } from '../cli-io.js';
 import { CliError, ExitCode, SilentFailure } from '../errors.js';
+import { safeJson } from './json-text.js';
 import { stripControlCharacters } from './sanitise.js';
 
 /** The JSON error envelope printed on stdout under `--json`. `code` strings are stable. */
@@ -42,13 +43,13 @@ export function reportError(error: unknown, io: CliIo, json: boolean): number {
   const known = toCliError(error);
   if (known) {
     const message = stripControlCharacters(known.message);
-    if (json) io.stdout.write(`${JSON.stringify(envelope(known.code, message, known.hint))}\n`);
+    if (json) io.stdout.write(`${safeJson(envelope(known.code, message, known.hint))}\n`);
     else io.stderr.write(`error: ${message}\n${known.hint ? `hint: ${known.hint}\n` : ''}`);
     return known.exitCode;
   }
 
   const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  if (json) io.stdout.write(`${JSON.stringify(envelope('INTERNAL', 'sessionctl failed unexpectedly'))}\n`);
+  if (json) io.stdout.write(`${safeJson(envelope('INTERNAL', 'sessionctl failed unexpectedly'))}\n`);
   io.stderr.write(`sessionctl failed unexpectedly (this is a bug):\n${stack}\n`);
   return ExitCode.failure;
 }
@@ -59,7 +60,7 @@ function commanderExitCode(error: CommanderError, io: CliIo, json: boolean): num
   if (json) {
     const message =
       error.code === 'commander.help' ? 'a subcommand is required' : error.message.replace(/^error: /, '');
-    io.stdout.write(`${JSON.stringify(envelope('USAGE', message, 'See sessionctl --help.'))}\n`);
+    io.stdout.write(`${safeJson(envelope('USAGE', message, 'See sessionctl --help.'))}\n`);
   }
   return ExitCode.usage;
 }

@@ -1,4 +1,5 @@
 import type { CliIo, TextSink } from '../cli-io.js';
+import { safeJson } from './json-text.js';
 
 /** How results are printed: a table or text for people, one JSON document, or one JSON object per line. */
 export type OutputFormat = 'human' | 'json' | 'ndjson';
@@ -35,13 +36,13 @@ export class Output {
 
   /** Writes one JSON document to stdout. */
   async json(value: unknown): Promise<void> {
-    await write(this.io.stdout, `${JSON.stringify(value, null, 2)}\n`);
+    await write(this.io.stdout, `${safeJson(value, 2)}\n`);
   }
 
   /** Writes JSON objects to stdout, one per line, in one write (one batch of a stream). */
   async ndjson(values: readonly unknown[]): Promise<void> {
     if (values.length === 0) return;
-    await write(this.io.stdout, values.map((value) => `${JSON.stringify(value)}\n`).join(''));
+    await write(this.io.stdout, values.map((value) => `${safeJson(value)}\n`).join(''));
   }
 
   /** A progress or status line on stderr. */

@@ -6,12 +6,25 @@ import { runCli } from '../../src/run-cli.js';
 /** An in-memory sink that records everything written to it. */
 export class CapturedSink implements TextSink {
   text = '';
+  private readonly watchers: (() => void)[] = [];
 
   constructor(readonly isTTY = false) {}
 
   write(chunk: string): boolean {
     this.text += chunk;
+    for (const watcher of this.watchers) watcher();
     return true;
+  }
+
+  /** Resolves once the written text matches `pattern`. */
+  waitFor(pattern: RegExp): Promise<void> {
+    return new Promise((resolve) => {
+      const check = () => {
+        if (pattern.test(this.text)) resolve();
+      };
+      this.watchers.push(check);
+      check();
+    });
   }
 }
 
@@ -21,11 +34,18 @@ export interface CliRun {
   stderr: string;
 }
 
+export interface InProcessOptions {
+  env?: Record<string, string | undefined>;
+  signal?: AbortSignal;
+  stdout?: CapturedSink;
+  stderr?: CapturedSink;
+}
+
 /** Runs a command line in-process with captured stdout and stderr and only the given environment. */
-export async function runInProcess(argv: string[], env: Record<string, string | undefined> = {}): Promise<CliRun> {
-  const stdout = new CapturedSink();
-  const stderr = new CapturedSink();
-  const io: CliIo = { stdout, stderr, env };
+export async function runInProcess(argv: string[], options: InProcessOptions = {}): Promise<CliRun> {
+  const stdout = options.stdout ?? new CapturedSink();
+  const stderr = options.stderr ?? new CapturedSink();
+  const io: CliIo = { stdout, stderr, env: options.env ?? {}, signal: options.signal };
   const exitCode = await runCli(argv, io);
   return { exitCode, stdout: stdout.text, stderr: stderr.text };
 }

@@ -1,0 +1,25 @@
+import { formatInstant } from '../output/format.js';
+import type { SessionView } from '../services/session-view.js';
+import { Table, type Column } from './table.js';
+
+// Fixed widths: a streamed list prints batch after batch and every batch must line up with the header.
+export const SESSION_COLUMNS: readonly Column<SessionView>[] = [
+  { header: 'SID', width: 9, cell: (session) => session.shortId },
+  { header: 'USER', width: 24, cell: (session) => session.userId },
+  { header: 'CREATED (UTC)', width: 19, cell: (session) => formatInstant(session.createdAt) },
+  { header: 'LAST SEEN (UTC)', width: 19, cell: (session) => formatInstant(session.lastSeenAt) },
+  { header: 'EXPIRES (UTC)', width: 19, cell: (session) => formatInstant(session.expiresAt) },
+  { header: 'IP', width: 20, cell: (session) => session.ip },
+  { header: 'USER AGENT', width: 40, cell: (session) => session.userAgent },
+];
+
+export interface SessionTableProps {
+  sessions: readonly SessionView[];
+  header?: boolean;
+  colour?: boolean;
+}
+
+/** Sessions as `sessions list` prints them: short sid, user, times, ip and user agent. */
+export function SessionTable({ sessions, header = true, colour = false }: SessionTableProps) {
+  return <Table columns={SESSION_COLUMNS} rows={sessions} header={header} colour={colour} />;
+}
