@@ -14,3 +14,5 @@ export type { UsersRepository } from './users/users-repository.js';
 export { normaliseEmail, type UserRecord, type CreateUserInput } from './users/user.types.js';
 export { EmailTakenError } from './users/users.errors.js';
 export { MemoryUsersRepository, DEFAULT_USER_ROLES } from './users/memory-users-repository.js';
+export { RedisSessionStore, type RedisSessionStoreOptions } from './redis/redis-session-store.js';
+export { SESSION_SCRIPTS, USER_SCRIPTS } from './redis/scripts/index.js';
