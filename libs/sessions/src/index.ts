@@ -16,3 +16,4 @@ export { EmailTakenError } from './users/users.errors.js';
 export { MemoryUsersRepository, DEFAULT_USER_ROLES } from './users/memory-users-repository.js';
 export { RedisSessionStore, type RedisSessionStoreOptions } from './redis/redis-session-store.js';
 export { SESSION_SCRIPTS, USER_SCRIPTS } from './redis/scripts/index.js';
+export { RedisUsersRepository, type RedisUsersRepositoryOptions } from './users/redis-users-repository.js';

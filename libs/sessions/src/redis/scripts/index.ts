@@ -6,6 +6,7 @@ import { REVOKE_EVERYTHING_SCRIPT } from './revoke-everything.script.js';
 import { REVOKE_SESSION_SCRIPT } from './revoke-session.script.js';
 import { REVOKE_USER_SESSIONS_SCRIPT } from './revoke-user-sessions.script.js';
 import { ROTATE_REFRESH_TOKEN_SCRIPT } from './rotate-refresh-token.script.js';
+import { PERSIST_EMAIL_CLAIM_SCRIPT } from './persist-email-claim.script.js';
 import { SET_USER_ROLES_SCRIPT } from './set-user-roles.script.js';
 
 /**
@@ -24,7 +25,10 @@ export const SESSION_SCRIPTS = {
 
 export type SessionScriptName = keyof typeof SESSION_SCRIPTS;
 
-/** The users repository's script. */
+/** The users repository's scripts, each on one key. */
 export const USER_SCRIPTS = {
   sessionopsSetUserRoles: SET_USER_ROLES_SCRIPT,
+  sessionopsPersistEmailClaim: PERSIST_EMAIL_CLAIM_SCRIPT,
 } satisfies Record<string, LuaScript>;
+
+export type UserScriptName = keyof typeof USER_SCRIPTS;
