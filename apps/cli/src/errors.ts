@@ -43,7 +43,7 @@ export class NotFoundError extends CliError {
 /** A destructive command that lacks its confirmation flag (exit 1). */
 export class ConfirmationRequiredError extends CliError {
   constructor(flag: string, what: string) {
-    super('CONFIRMATION_REQUIRED', `Refusing to ${what} without ${flag}`, `Run it again with ${flag} to confirm.`);
+    super('CONFIRMATION_REQUIRED', `refusing to ${what} without ${flag}`, `Run it again with ${flag} to confirm.`);
     this.name = 'ConfirmationRequiredError';
   }
 }

@@ -3,6 +3,13 @@ import type { CliIo } from './cli-io.js';
 import { registerAuditTail } from './commands/audit/tail.js';
 import { registerDoctor } from './commands/doctor.js';
 import { parsePositiveInteger } from './commands/option-parsers.js';
+import { registerSessionsList } from './commands/sessions/list.js';
+import { registerSessionsRevoke } from './commands/sessions/revoke.js';
+import { registerSessionsShow } from './commands/sessions/show.js';
+import { registerSessionsStats } from './commands/sessions/stats.js';
+import { registerTop } from './commands/top.js';
+import { registerUsersSetRole } from './commands/users/set-role.js';
+import { registerUsersShow } from './commands/users/show.js';
 import { cliVersion } from './version.js';
 
 const EXIT_CODES_HELP = `
@@ -61,8 +68,17 @@ export function buildProgram(context: CommandContext): Command {
       getErrHelpWidth: () => io.stderr.columns ?? 100,
     });
 
+  const sessions = program.command('sessions').description('list, show, revoke and count sessions');
+  registerSessionsList(sessions, context);
+  registerSessionsShow(sessions, context);
+  registerSessionsRevoke(sessions, context);
+  registerSessionsStats(sessions, context);
+  const users = program.command('users').description('show accounts and grant roles');
+  registerUsersShow(users, context);
+  registerUsersSetRole(users, context);
   const audit = program.command('audit').description('read the session audit trail');
   registerAuditTail(audit, context);
+  registerTop(program, context);
   registerDoctor(program, context);
   return program;
 }

@@ -6,6 +6,7 @@ import { Output, type OutputFormat } from '../output/output.js';
 import type { GlobalOptions } from '../program.js';
 import { loadCliSettings, type CliSettings } from '../services/cli-config.js';
 import { closeRedis, connectRedis } from '../services/redis-connection.js';
+import { closeSessionBackend, openSessionBackend, type SessionBackend } from '../services/session-backend.js';
 
 /** Format flags a command may declare. */
 export interface FormatFlags {
@@ -56,4 +57,21 @@ export async function withRedis<T>(
   } finally {
     await closeRedis(client);
   }
+}
+
+/** Like `withRedis`, with the session store, users repository and audit trail built on the connection. */
+export async function withSessions<T>(
+  command: Command,
+  io: CliIo,
+  output: Output,
+  work: (backend: SessionBackend) => Promise<T>,
+): Promise<T> {
+  return withRedis(command, io, output, async (redis) => {
+    const backend = openSessionBackend(redis, (error) => output.warn(`${error.message}: ${String(error.cause)}`));
+    try {
+      return await work(backend);
+    } finally {
+      await closeSessionBackend(backend);
+    }
+  });
 }

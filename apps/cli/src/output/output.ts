@@ -9,6 +9,8 @@ export type OutputFormat = 'human' | 'json' | 'ndjson';
  * stderr, so `sessionctl … --json | jq` always sees pure JSON.
  */
 export class Output {
+  private statusShown = false;
+
   constructor(
     private readonly io: CliIo,
     readonly format: OutputFormat = 'human',
@@ -43,6 +45,37 @@ export class Output {
   async ndjson(values: readonly unknown[]): Promise<void> {
     if (values.length === 0) return;
     await write(this.io.stdout, values.map((value) => `${safeJson(value)}\n`).join(''));
+  }
+
+  /**
+   * Streams one JSON array, element by element as batches arrive, so `--json` over any number of sessions needs no
+   * more memory than one batch. Returns how many elements were written.
+   */
+  async jsonArray(batches: AsyncIterable<readonly unknown[]>): Promise<number> {
+    let written = 0;
+    await write(this.io.stdout, '[');
+    for await (const batch of batches) {
+      if (batch.length === 0) continue;
+      const separator = written === 0 ? '\n' : ',\n';
+      await write(this.io.stdout, separator + batch.map((value) => `  ${safeJson(value)}`).join(',\n'));
+      written += batch.length;
+    }
+    await write(this.io.stdout, written === 0 ? ']\n' : '\n]\n');
+    return written;
+  }
+
+  /** A status line rewritten in place on a terminal stderr; nothing without one (no animation off a terminal). */
+  status(text: string): void {
+    if (this.io.stderr.isTTY !== true || isCi(this.io.env)) return;
+    this.io.stderr.write(`\r\u001b[2K${text}`);
+    this.statusShown = true;
+  }
+
+  /** Clears the status line, so what follows starts on a clean line. */
+  endStatus(): void {
+    if (!this.statusShown) return;
+    this.io.stderr.write('\r\u001b[2K');
+    this.statusShown = false;
   }
 
   /** A progress or status line on stderr. */

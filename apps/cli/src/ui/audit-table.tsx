@@ -16,7 +16,7 @@ export const AUDIT_COLUMNS: readonly Column<AuditEntry>[] = [
   { header: 'TIME (UTC)', width: 19, cell: (entry) => formatInstant(new Date(entry.at).toISOString()) },
   { header: 'EVENT', width: 14, cell: (entry) => entry.type },
   { header: 'SID', width: 9, cell: (entry) => (entry.sessionId ? shortSessionId(entry.sessionId) : '') },
-  { header: 'USER', width: 24, cell: (entry) => entry.userId ?? '' },
+  { header: 'USER', width: 36, cell: (entry) => entry.userId ?? '' },
   { header: 'REASON', width: 14, cell: (entry) => entry.reason ?? '' },
   { header: 'ACTOR', width: 28, cell: describeActor },
   { header: 'NOTE', width: 40, cell: (entry) => entry.actor?.note ?? '' },

@@ -5,7 +5,7 @@ import { Table, type Column } from './table.js';
 // Fixed widths: a streamed list prints batch after batch and every batch must line up with the header.
 export const SESSION_COLUMNS: readonly Column<SessionView>[] = [
   { header: 'SID', width: 9, cell: (session) => session.shortId },
-  { header: 'USER', width: 24, cell: (session) => session.userId },
+  { header: 'USER', width: 36, cell: (session) => session.userId },
   { header: 'CREATED (UTC)', width: 19, cell: (session) => formatInstant(session.createdAt) },
   { header: 'LAST SEEN (UTC)', width: 19, cell: (session) => formatInstant(session.lastSeenAt) },
   { header: 'EXPIRES (UTC)', width: 19, cell: (session) => formatInstant(session.expiresAt) },

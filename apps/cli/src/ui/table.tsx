@@ -51,6 +51,11 @@ export function Table<Row>({ columns, rows, header = true, colour = false }: Tab
   );
 }
 
+/** Characters a table of these columns needs; render at least this wide so no cell is squeezed. */
+export function tableWidth(columns: readonly Column<never>[]): number {
+  return columns.reduce((width, column) => width + column.width + GAP, 0);
+}
+
 /** Widths that fit the content (header included), each capped at `maxWidth`. */
 export function fitColumns<Row>(
   columns: readonly Omit<Column<Row>, 'width'>[],

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { AuditReader } from '@sessionops/audit';
 import type { CommandContext } from '../../program.js';
-import { AuditTable } from '../../ui/audit-table.js';
+import { AUDIT_COLUMNS, AuditTable } from '../../ui/audit-table.js';
+import { tableWidth } from '../../ui/table.js';
 import { renderStatic } from '../../ui/render-static.js';
 import { outputFor, withRedis, type FormatFlags } from '../command-runtime.js';
 import { parsePositiveInteger } from '../option-parsers.js';
@@ -13,6 +14,7 @@ interface TailFlags extends FormatFlags {
 
 // The stream id before any real entry: following from it after an empty read misses nothing appended since.
 const STREAM_START = '0-0';
+const TABLE_WIDTH = tableWidth(AUDIT_COLUMNS);
 
 /** `sessionctl audit tail`: the newest lifecycle events, and with `--follow` every new one as it is appended. */
 export function registerAuditTail(audit: Command, { io }: CommandContext): void {
@@ -32,7 +34,7 @@ export function registerAuditTail(audit: Command, { io }: CommandContext): void 
         const reader = new AuditReader({ client, keyspace });
         const entries = await reader.latest(flags.limit);
         const render = (batch: typeof entries, header: boolean) =>
-          renderStatic(AuditTable, { entries: batch, header, colour: output.colour }, output.columns);
+          renderStatic(AuditTable, { entries: batch, header, colour: output.colour }, TABLE_WIDTH);
 
         if (!flags.follow) {
           if (output.format === 'json') await output.json(entries);
