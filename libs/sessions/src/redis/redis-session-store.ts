@@ -25,6 +25,7 @@ import { PUBLIC_SESSION_FIELDS } from './scripts/lua-fragments.js';
 import { SESSION_SCRIPTS, type SessionScriptName } from './scripts/index.js';
 import { integerField, recordFromFields, revocationReasonField } from './session-hash.codec.js';
 import { KeyedSerializer } from './keyed-serializer.js';
+import { parseRotationReply } from './rotation-reply.parser.js';
 
 /** The Redis store's options: where to talk to, plus the shared lifetimes and limits. */
 export interface RedisSessionStoreOptions extends SessionStoreOptions {
@@ -169,7 +170,10 @@ export class RedisSessionStore implements SessionStore {
         this.readNotBefore(),
       ]),
     );
-    return this.rotationResult(sessionId, reply, notBefore);
+    const { result, event } = parseRotationReply(sessionId, reply, notBefore);
+
+    if (event) this.events.publish(event);
+    return result;
   }
 
   async revoke(sessionId: string, reason: RevocationReason, actor?: Actor): Promise<boolean> {
@@ -361,34 +365,8 @@ export class RedisSessionStore implements SessionStore {
     ];
     return runScript<number>(this.client, scriptName('sessionopsPurgeSession'), keys, [sessionId, instantMs]);
   }
-
-  private rotationResult(sessionId: string, reply: Reply, notBefore: number): RotateRefreshTokenResult {
-    const [outcome, ...rest] = reply;
-    if (outcome === 'rejected') return { outcome, reason: rejectionOf(rest[0]) };
-    if (outcome === 'reuse-detected') {
-      const [userId, createdAt, at] = rest;
-      if (integerField('createdAt', createdAt) < notBefore) return { outcome: 'rejected', reason: 'revoked' };
-      this.events.publish(revocationEvent(sessionId, String(userId), 'reuse-detected', integerField('at', at)));
-      return { outcome, sessionId, userId: String(userId) };
-    }
-    const session = recordFromFields(sessionId, outcome === 'grace' ? rest.slice(1) : rest);
-    if (!session) throw new Error(`INVARIANT: the rotation answered ${String(outcome)} without a session`);
-    // Created before the operator's not-before instant: the session is dead whatever the script saw.
-    if (session.createdAt < notBefore) return { outcome: 'rejected', reason: 'revoked' };
-    if (outcome === 'grace') return { outcome, session, tokenCiphertext: String(rest[0]) };
-    if (outcome !== 'rotated') throw new Error(`INVARIANT: the rotation answered ${String(outcome)}`);
-
-    const { userId, lastSeenAt: at, refreshGeneration: generation } = session;
-    this.events.publish({ type: 'refreshed', sessionId, userId, at, generation });
-    return { outcome, session };
-  }
 }
 
 function scriptName(name: SessionScriptName): string {
   return name;
-}
-
-function rejectionOf(value: unknown): 'not-found' | 'expired' | 'revoked' | 'mismatch' {
-  if (value === 'not-found' || value === 'expired' || value === 'revoked' || value === 'mismatch') return value;
-  throw new Error(`INVARIANT: the rotation rejected for an unknown reason ${String(value)}`);
 }
