@@ -55,7 +55,7 @@ export function buildProgram(context: CommandContext): Command {
     .addOption(new Option('--key-prefix <prefix>', 'key prefix (default: REDIS_KEY_PREFIX or sessionops:)'))
     .addOption(
       new Option('--connect-timeout-ms <ms>', 'give up connecting to Redis after this long')
-        .default(3_000)
+        .default(2_500)
         .argParser(parsePositiveInteger),
     )
     .addHelpText('after', EXIT_CODES_HELP)

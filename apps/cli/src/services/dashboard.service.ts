@@ -20,6 +20,7 @@ export interface DashboardSnapshot {
   lastMinute: DashboardRates;
   /** Over the last 15 minutes. */
   last15Minutes: DashboardRates;
+  /** Newest first. */
   latestEvents: AuditEntry[];
   /** Why the census failed, if it did. */
   censusError?: string;

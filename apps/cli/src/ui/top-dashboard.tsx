@@ -74,7 +74,7 @@ export function TopDashboard({ snapshot, redis, colour = false, footer }: TopDas
         {snapshot.latestEvents.length === 0 ? (
           <Text>(none yet)</Text>
         ) : (
-          <AuditTable entries={[...snapshot.latestEvents].reverse()} colour={colour} />
+          <AuditTable entries={snapshot.latestEvents} colour={colour} />
         )}
       </Box>
     </Box>
