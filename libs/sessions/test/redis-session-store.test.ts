@@ -133,7 +133,7 @@ describe(RedisSessionStore.name, () => {
       const args = [input.id, userId, input.ip, input.userAgent, input.refreshTokenHash, 60_000, 60_000, 10, 60_000];
 
       // The caller read the index before `session` was added, so it passes no member keys at all.
-      const reply = await runScript(redis.client, 'sessionopsCreateSession', [String(keys.length), ...keys], args);
+      const reply = await runScript(redis.client, 'sessionopsCreateSession', keys, args);
 
       expect(reply).toEqual(['stale', session.id]);
       expect(await store.get(input.id)).toBeNull();

@@ -1,4 +1,4 @@
-import { runScript, type Cluster, type Redis } from '@sessionops/redis';
+import type { Cluster, Redis } from '@sessionops/redis';
 
 /**
  * Every key matching `pattern`, one SCAN reply at a time, on a standalone server or on every master of a cluster
@@ -34,14 +34,4 @@ export async function hmgetMany(
     if (error) throw error;
     return values as (string | null)[];
   });
-}
-
-/** Calls a script registered with a variable key count: ioredis expects the count before the keys. */
-export function runScriptWithKeys<T>(
-  client: Redis | Cluster,
-  name: string,
-  keys: string[],
-  args: (string | number)[],
-): Promise<T> {
-  return runScript<T>(client, name, [String(keys.length), ...keys], args);
 }

@@ -19,7 +19,7 @@ import type {
   SessionRecord,
   SessionStoreOptions,
 } from '../session.types.js';
-import { hmgetMany, runScriptWithKeys, scanKeys } from './redis-batch.js';
+import { hmgetMany, scanKeys } from './redis-batch.js';
 import { unavailableAs, toStoreError } from './redis-failure.mapper.js';
 import { PUBLIC_SESSION_FIELDS } from './scripts/lua-fragments.js';
 import { SESSION_SCRIPTS, type SessionScriptName } from './scripts/index.js';
@@ -77,7 +77,7 @@ export class RedisSessionStore implements SessionStore {
     const reply = await unavailableAs('create', () =>
       this.userQueue.run(input.userId, () =>
         this.withIndexMembers('create', indexKey, (members) =>
-          runScriptWithKeys<Reply>(
+          runScript<Reply>(
             this.client,
             scriptName('sessionopsCreateSession'),
             [indexKey, this.keyspace.session(input.id), ...this.memberKeys(members)],
@@ -209,7 +209,7 @@ export class RedisSessionStore implements SessionStore {
     const reply = await unavailableAs('revokeAllForUser', () =>
       this.userQueue.run(userId, () =>
         this.withIndexMembers('revokeAllForUser', indexKey, (members) =>
-          runScriptWithKeys<Reply>(
+          runScript<Reply>(
             this.client,
             scriptName('sessionopsRevokeUserSessions'),
             [indexKey, ...this.memberKeys(members)],

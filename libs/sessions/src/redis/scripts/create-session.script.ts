@@ -1,12 +1,5 @@
 import type { LuaScript } from '@sessionops/redis';
-import {
-  LUA_EXTEND_INDEX,
-  LUA_NOW,
-  LUA_PASSED_MEMBERS,
-  LUA_STATE_OF,
-  LUA_TOMBSTONE,
-  VARIABLE_KEY_COUNT,
-} from './lua-fragments.js';
+import { LUA_EXTEND_INDEX, LUA_NOW, LUA_PASSED_MEMBERS, LUA_STATE_OF, LUA_TOMBSTONE } from './lua-fragments.js';
 
 /**
  * Creates a session atomically with pruning and eviction.
@@ -16,7 +9,7 @@ import {
  * {'exists'}.
  */
 export const CREATE_SESSION_SCRIPT: LuaScript = {
-  numberOfKeys: VARIABLE_KEY_COUNT,
+  numberOfKeys: null,
   lua: `${LUA_NOW}${LUA_STATE_OF}${LUA_EXTEND_INDEX}${LUA_TOMBSTONE}${LUA_PASSED_MEMBERS}
 local indexKey, sessionKey = KEYS[1], KEYS[2]
 local sessionId, userId = ARGV[1], ARGV[2]

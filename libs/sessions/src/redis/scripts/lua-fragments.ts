@@ -4,13 +4,6 @@
  * calling script did not pass in KEYS.
  */
 
-/**
- * `numberOfKeys` of a script whose key count varies per call (it needs the keys of every session in an index).
- * ioredis reads a non-number as "the caller passes the key count first"; `LuaScript` types the field as a number
- * only, hence the cast. Call such scripts through `runScriptWithKeys`.
- */
-export const VARIABLE_KEY_COUNT = null as unknown as number;
-
 /** The session hash fields a caller may see, in the order `recordFromFields` reads them. Never the refresh hashes. */
 export const PUBLIC_SESSION_FIELDS = [
   'userId',

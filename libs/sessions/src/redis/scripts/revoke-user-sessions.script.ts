@@ -1,5 +1,5 @@
 import type { LuaScript } from '@sessionops/redis';
-import { LUA_NOW, LUA_PASSED_MEMBERS, LUA_STATE_OF, LUA_TOMBSTONE, VARIABLE_KEY_COUNT } from './lua-fragments.js';
+import { LUA_NOW, LUA_PASSED_MEMBERS, LUA_STATE_OF, LUA_TOMBSTONE } from './lua-fragments.js';
 
 /**
  * Revokes every live session in a user's index, optionally but one.
@@ -8,7 +8,7 @@ import { LUA_NOW, LUA_PASSED_MEMBERS, LUA_STATE_OF, LUA_TOMBSTONE, VARIABLE_KEY_
  * Replies {'ok', now, revoked ids...} or {'stale', members...}.
  */
 export const REVOKE_USER_SESSIONS_SCRIPT: LuaScript = {
-  numberOfKeys: VARIABLE_KEY_COUNT,
+  numberOfKeys: null,
   lua: `${LUA_NOW}${LUA_STATE_OF}${LUA_TOMBSTONE}${LUA_PASSED_MEMBERS}
 local indexKey = KEYS[1]
 local userId, reason, tombstoneTtlMs, exceptId = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4]
