@@ -12,8 +12,7 @@ import {
 } from '../services/doctor.service.js';
 import { SilentFailure } from '../errors.js';
 import { toCliError } from '../output/error-report.js';
-import { CheckList } from '../ui/check-list.js';
-import { renderStatic } from '../ui/render-static.js';
+import { renderView } from '../ui/render-view.js';
 import type { CommandContext } from '../program.js';
 import { globalOptions, outputFor, type FormatFlags } from './command-runtime.js';
 
@@ -54,7 +53,7 @@ export function registerDoctor(program: Command, { io }: CommandContext): void {
         checks,
       };
       if (output.format === 'human') {
-        await output.result(renderStatic(CheckList, { checks, colour: output.colour }, output.columns));
+        await output.result(await renderView('checkList', { checks, colour: output.colour }, output.columns));
       } else {
         // A failed report also carries the error envelope, so scripts can test `.error` on every command alike.
         if (!report.ok)

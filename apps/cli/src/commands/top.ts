@@ -1,13 +1,10 @@
 import type { Command } from 'commander';
-import { render } from 'ink';
-import { createElement } from 'react';
 import type { CliIo } from '../cli-io.js';
 import type { Output } from '../output/output.js';
 import type { CommandContext } from '../program.js';
 import { DashboardService, type DashboardSnapshot } from '../services/dashboard.service.js';
 import { SessionCensus } from '../services/session-census.js';
-import { TopApp } from '../ui/top-app.js';
-import { dashboardLine } from '../ui/top-dashboard.js';
+import { dashboardLine } from '../ui/dashboard-line.js';
 import { outputFor, withSessions, type FormatFlags } from './command-runtime.js';
 import { parsePositiveInteger } from './option-parsers.js';
 
@@ -86,6 +83,10 @@ async function runScreen(
   iterations: number | undefined,
   stop: AbortController,
 ): Promise<void> {
+  // Loaded here only: ink costs about half a second to load, which the line and JSON modes do not need.
+  const { render } = await import('ink');
+  const { createElement } = await import('react');
+  const { TopApp } = await import('../ui/top-app.js');
   const keyboard = io.stdin?.isTTY === true;
   const props = (snapshot: DashboardSnapshot | null) => ({
     snapshot,

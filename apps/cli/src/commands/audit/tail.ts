@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { AuditReader } from '@sessionops/audit';
 import type { CommandContext } from '../../program.js';
-import { AUDIT_COLUMNS, AuditTable } from '../../ui/audit-table.js';
-import { tableWidth } from '../../ui/table.js';
-import { renderStatic } from '../../ui/render-static.js';
+import { AUDIT_COLUMNS } from '../../ui/audit-columns.js';
+import { tableWidth } from '../../ui/columns.js';
+import { renderView } from '../../ui/render-view.js';
 import { outputFor, withRedis, type FormatFlags } from '../command-runtime.js';
 import { parsePositiveInteger } from '../option-parsers.js';
 
@@ -34,24 +34,24 @@ export function registerAuditTail(audit: Command, { io }: CommandContext): void 
         const reader = new AuditReader({ client, keyspace });
         const entries = await reader.latest(flags.limit);
         const render = (batch: typeof entries, header: boolean) =>
-          renderStatic(AuditTable, { entries: batch, header, colour: output.colour }, TABLE_WIDTH);
+          renderView('auditTable', { entries: batch, header, colour: output.colour }, TABLE_WIDTH);
 
         if (!flags.follow) {
           if (output.format === 'json') await output.json(entries);
           else if (entries.length === 0) output.progress('no events recorded yet');
-          else await output.result(render(entries, true));
+          else await output.result(await render(entries, true));
           return;
         }
 
         // Following: JSON turns into one object per line, since the output never ends as one document.
         if (output.format === 'json') await output.ndjson(entries);
-        else await output.result(render(entries, true));
+        else await output.result(await render(entries, true));
         output.progress('following new events; Ctrl-C stops');
         const signal = io.signal ?? new AbortController().signal;
         const fromId = entries.at(-1)?.id ?? STREAM_START;
         for await (const batch of reader.follow(fromId, signal)) {
           if (output.format === 'json') await output.ndjson(batch);
-          else await output.result(render(batch, false));
+          else await output.result(await render(batch, false));
         }
       });
     });

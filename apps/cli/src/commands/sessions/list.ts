@@ -4,9 +4,9 @@ import type { CommandContext } from '../../program.js';
 import { SessionQueryService } from '../../services/session-query.service.js';
 import type { SessionView } from '../../services/session-view.js';
 import { resolveUser } from '../../services/user-lookup.js';
-import { renderStatic } from '../../ui/render-static.js';
-import { SESSION_COLUMNS, SessionTable } from '../../ui/session-table.js';
-import { tableWidth } from '../../ui/table.js';
+import { tableWidth } from '../../ui/columns.js';
+import { renderView } from '../../ui/render-view.js';
+import { SESSION_COLUMNS } from '../../ui/session-columns.js';
 import { outputFor, withSessions, type FormatFlags } from '../command-runtime.js';
 import { parseNonNegativeInteger } from '../option-parsers.js';
 
@@ -60,7 +60,7 @@ export function registerSessionsList(sessions: Command, { io }: CommandContext):
           if (output.format === 'ndjson') await output.ndjson(batch);
           else {
             const table = { sessions: batch, header: shown === 0, colour: output.colour };
-            await output.result(renderStatic(SessionTable, table, Math.max(output.columns, TABLE_WIDTH)));
+            await output.result(await renderView('sessionTable', table, Math.max(output.columns, TABLE_WIDTH)));
           }
           shown += batch.length;
         }

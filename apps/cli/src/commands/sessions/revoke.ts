@@ -7,9 +7,9 @@ import type { CommandContext } from '../../program.js';
 import { operatorActor } from '../../services/operator-actor.js';
 import { RevocationService, type RevokeUserResult } from '../../services/revocation.service.js';
 import { resolveUser } from '../../services/user-lookup.js';
-import { renderStatic } from '../../ui/render-static.js';
-import { SESSION_COLUMNS, SessionTable } from '../../ui/session-table.js';
-import { tableWidth } from '../../ui/table.js';
+import { tableWidth } from '../../ui/columns.js';
+import { renderView } from '../../ui/render-view.js';
+import { SESSION_COLUMNS } from '../../ui/session-columns.js';
 import { outputFor, withSessions, type FormatFlags } from '../command-runtime.js';
 
 interface RevokeFlags extends FormatFlags {
@@ -96,7 +96,9 @@ async function printUserResult(result: RevokeUserResult, output: Output): Promis
   const verb = result.dryRun ? 'would revoke' : 'revoked';
   await output.result(`${verb} ${count} session(s) of user ${result.userId}${kept}`);
   if (result.sessions.length > 0) {
-    await output.result(renderStatic(SessionTable, { sessions: result.sessions, colour: output.colour }, TABLE_WIDTH));
+    await output.result(
+      await renderView('sessionTable', { sessions: result.sessions, colour: output.colour }, TABLE_WIDTH),
+    );
   }
 }
 

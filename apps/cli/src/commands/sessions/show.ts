@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../../program.js';
 import { SessionQueryService } from '../../services/session-query.service.js';
-import { renderStatic } from '../../ui/render-static.js';
-import { SessionDetails } from '../../ui/session-details.js';
+import { renderView } from '../../ui/render-view.js';
 import { outputFor, withSessions, type FormatFlags } from '../command-runtime.js';
 
 /** `sessionctl sessions show <sid>`: the whole record (never the refresh-token hash), key TTLs and state. */
@@ -21,7 +20,8 @@ export function registerSessionsShow(sessions: Command, { io }: CommandContext):
       await withSessions(command, io, output, async ({ store, client, keyspace }) => {
         const session = await new SessionQueryService(store, { client, keyspace }).show(sessionId);
         if (output.format === 'json') await output.json(session);
-        else await output.result(renderStatic(SessionDetails, { session, colour: output.colour }, output.columns));
+        else
+          await output.result(await renderView('sessionDetails', { session, colour: output.colour }, output.columns));
       });
     });
 }

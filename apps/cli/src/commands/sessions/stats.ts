@@ -2,8 +2,7 @@ import type { Command } from 'commander';
 import { formatCount } from '../../output/format.js';
 import type { CommandContext } from '../../program.js';
 import { SessionStatsService } from '../../services/session-stats.service.js';
-import { renderStatic } from '../../ui/render-static.js';
-import { StatsReport } from '../../ui/stats-report.js';
+import { renderView } from '../../ui/render-view.js';
 import { outputFor, withSessions, type FormatFlags } from '../command-runtime.js';
 
 /** `sessionctl sessions stats`: counts, distributions, memory and rates, from one non-blocking scan. */
@@ -27,7 +26,7 @@ export function registerSessionsStats(sessions: Command, { io }: CommandContext)
         if (output.format === 'json') await output.json(stats);
         else
           await output.result(
-            renderStatic(StatsReport, { stats, colour: output.colour }, Math.max(output.columns, 100)),
+            await renderView('statsReport', { stats, colour: output.colour }, Math.max(output.columns, 100)),
           );
       });
     });

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../../program.js';
 import { UserAdminService } from '../../services/user-admin.service.js';
-import { renderStatic } from '../../ui/render-static.js';
-import { UserDetails } from '../../ui/user-details.js';
+import { renderView } from '../../ui/render-view.js';
 import { outputFor, withSessions, type FormatFlags } from '../command-runtime.js';
 
 /** `sessionctl users show <email>`: the account (never its password hash) and its live session count. */
@@ -18,7 +17,7 @@ export function registerUsersShow(users: Command, { io }: CommandContext): void 
       await withSessions(command, io, output, async ({ users: repository, store }) => {
         const user = await new UserAdminService(repository, store).show(email);
         if (output.format === 'json') await output.json(user);
-        else await output.result(renderStatic(UserDetails, { user, colour: output.colour }, output.columns));
+        else await output.result(await renderView('userDetails', { user, colour: output.colour }, output.columns));
       });
     });
 }
