@@ -17,7 +17,7 @@ interface TopFlags extends FormatFlags {
 
 /**
  * `sessionctl top`: a live dashboard of rates (from the audit counters), the newest events, and live sessions with
- * the users holding most of them (from a background count at most every --count-interval-ms, shown with its age).
+ * the users holding the most (from a background count at most every --count-interval-ms, shown with its age).
  * An ink screen on a terminal; one plain line per refresh otherwise; one JSON object per refresh with --json.
  */
 export function registerTop(program: Command, { io }: CommandContext): void {

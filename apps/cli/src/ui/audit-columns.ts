@@ -21,3 +21,13 @@ export const AUDIT_COLUMNS: readonly Column<AuditEntry>[] = [
   { header: 'ACTOR', width: 28, cell: describeActor },
   { header: 'NOTE', width: 40, cell: (entry) => entry.actor?.note ?? '' },
 ];
+
+/** A narrower set for the `top` screen (about 100 characters): time of day, no note, shorter user ids. */
+export const COMPACT_AUDIT_COLUMNS: readonly Column<AuditEntry>[] = [
+  { header: 'TIME', width: 8, cell: (entry) => new Date(entry.at).toISOString().slice(11, 19) },
+  AUDIT_COLUMNS[1],
+  AUDIT_COLUMNS[2],
+  { ...AUDIT_COLUMNS[3], width: 24 },
+  AUDIT_COLUMNS[4],
+  { ...AUDIT_COLUMNS[5], width: 24 },
+];

@@ -1,5 +1,5 @@
 import type { AuditEntry } from '@sessionops/audit';
-import { AUDIT_COLUMNS } from './audit-columns.js';
+import { COMPACT_AUDIT_COLUMNS } from './audit-columns.js';
 import { Table } from './table.js';
 
 export interface AuditTableProps {
@@ -8,7 +8,7 @@ export interface AuditTableProps {
   colour?: boolean;
 }
 
-/** Audit events, oldest first. */
+/** Audit events in the compact columns of the `top` screen, in the order given. */
 export function AuditTable({ entries, header = true, colour = false }: AuditTableProps) {
-  return <Table columns={AUDIT_COLUMNS} rows={entries} header={header} colour={colour} />;
+  return <Table columns={COMPACT_AUDIT_COLUMNS} rows={entries} header={header} colour={colour} />;
 }

@@ -1,17 +1,13 @@
 import type { ReactNode } from 'react';
-import type { AuditTableProps } from './audit-table.js';
 import type { CheckListProps } from './check-list.js';
 import type { SessionDetailsProps } from './session-details.js';
-import type { SessionTableProps } from './session-table.js';
 import type { StatsReportProps } from './stats-report.js';
 import type { UserDetailsProps } from './user-details.js';
 
 /** Every static view a command prints, by name, with its props. */
 interface Views {
-  auditTable: AuditTableProps;
   checkList: CheckListProps;
   sessionDetails: SessionDetailsProps;
-  sessionTable: SessionTableProps;
   statsReport: StatsReportProps;
   userDetails: UserDetailsProps;
 }
@@ -19,10 +15,8 @@ interface Views {
 type Component<Props> = (props: Props) => ReactNode;
 
 const loaders: { [Name in keyof Views]: () => Promise<Component<Views[Name]>> } = {
-  auditTable: async () => (await import('./audit-table.js')).AuditTable,
   checkList: async () => (await import('./check-list.js')).CheckList,
   sessionDetails: async () => (await import('./session-details.js')).SessionDetails,
-  sessionTable: async () => (await import('./session-table.js')).SessionTable,
   statsReport: async () => (await import('./stats-report.js')).StatsReport,
   userDetails: async () => (await import('./user-details.js')).UserDetails,
 };

@@ -2,8 +2,7 @@ import type { Command } from 'commander';
 import { AuditReader } from '@sessionops/audit';
 import type { CommandContext } from '../../program.js';
 import { AUDIT_COLUMNS } from '../../ui/audit-columns.js';
-import { tableWidth } from '../../ui/columns.js';
-import { renderView } from '../../ui/render-view.js';
+import { formatTable } from '../../ui/columns.js';
 import { outputFor, withRedis, type FormatFlags } from '../command-runtime.js';
 import { parsePositiveInteger } from '../option-parsers.js';
 
@@ -14,7 +13,6 @@ interface TailFlags extends FormatFlags {
 
 // The stream id before any real entry: following from it after an empty read misses nothing appended since.
 const STREAM_START = '0-0';
-const TABLE_WIDTH = tableWidth(AUDIT_COLUMNS);
 
 /** `sessionctl audit tail`: the newest lifecycle events, and with `--follow` every new one as it is appended. */
 export function registerAuditTail(audit: Command, { io }: CommandContext): void {
@@ -34,24 +32,24 @@ export function registerAuditTail(audit: Command, { io }: CommandContext): void 
         const reader = new AuditReader({ client, keyspace });
         const entries = await reader.latest(flags.limit);
         const render = (batch: typeof entries, header: boolean) =>
-          renderView('auditTable', { entries: batch, header, colour: output.colour }, TABLE_WIDTH);
+          formatTable(AUDIT_COLUMNS, batch, { header, colour: output.colour });
 
         if (!flags.follow) {
           if (output.format === 'json') await output.json(entries);
           else if (entries.length === 0) output.progress('no events recorded yet');
-          else await output.result(await render(entries, true));
+          else await output.result(render(entries, true));
           return;
         }
 
         // Following: JSON turns into one object per line, since the output never ends as one document.
         if (output.format === 'json') await output.ndjson(entries);
-        else await output.result(await render(entries, true));
+        else await output.result(render(entries, true));
         output.progress('following new events; Ctrl-C stops');
         const signal = io.signal ?? new AbortController().signal;
         const fromId = entries.at(-1)?.id ?? STREAM_START;
         for await (const batch of reader.follow(fromId, signal)) {
           if (output.format === 'json') await output.ndjson(batch);
-          else await output.result(await render(batch, false));
+          else await output.result(render(batch, false));
         }
       });
     });

@@ -4,8 +4,7 @@ import type { CommandContext } from '../../program.js';
 import { SessionQueryService } from '../../services/session-query.service.js';
 import type { SessionView } from '../../services/session-view.js';
 import { resolveUser } from '../../services/user-lookup.js';
-import { tableWidth } from '../../ui/columns.js';
-import { renderView } from '../../ui/render-view.js';
+import { formatTable } from '../../ui/columns.js';
 import { SESSION_COLUMNS } from '../../ui/session-columns.js';
 import { outputFor, withSessions, type FormatFlags } from '../command-runtime.js';
 import { parseNonNegativeInteger } from '../option-parsers.js';
@@ -16,8 +15,6 @@ interface ListFlags extends FormatFlags {
 }
 
 const DEFAULT_LIMIT = 100;
-// Wide enough for every column: a narrower terminal wraps lines itself rather than ink squeezing cells.
-const TABLE_WIDTH = tableWidth(SESSION_COLUMNS);
 
 /**
  * `sessionctl sessions list`: one user's sessions through the per-user index, or every session through a cursor
@@ -59,8 +56,8 @@ export function registerSessionsList(sessions: Command, { io }: CommandContext):
         for await (const batch of batches) {
           if (output.format === 'ndjson') await output.ndjson(batch);
           else {
-            const table = { sessions: batch, header: shown === 0, colour: output.colour };
-            await output.result(await renderView('sessionTable', table, Math.max(output.columns, TABLE_WIDTH)));
+            const table = formatTable(SESSION_COLUMNS, batch, { header: shown === 0, colour: output.colour });
+            await output.result(table);
           }
           shown += batch.length;
         }

@@ -7,8 +7,7 @@ import type { CommandContext } from '../../program.js';
 import { operatorActor } from '../../services/operator-actor.js';
 import { RevocationService, type RevokeUserResult } from '../../services/revocation.service.js';
 import { resolveUser } from '../../services/user-lookup.js';
-import { tableWidth } from '../../ui/columns.js';
-import { renderView } from '../../ui/render-view.js';
+import { formatTable } from '../../ui/columns.js';
 import { SESSION_COLUMNS } from '../../ui/session-columns.js';
 import { outputFor, withSessions, type FormatFlags } from '../command-runtime.js';
 
@@ -23,7 +22,6 @@ interface RevokeFlags extends FormatFlags {
 
 const MAX_REASON_LENGTH = 500;
 const STATUS_INTERVAL_MS = 250;
-const TABLE_WIDTH = tableWidth(SESSION_COLUMNS);
 
 /**
  * `sessionctl sessions revoke`: one session, all of a user's, or every session. Revocations carry reason `operator`;
@@ -96,9 +94,7 @@ async function printUserResult(result: RevokeUserResult, output: Output): Promis
   const verb = result.dryRun ? 'would revoke' : 'revoked';
   await output.result(`${verb} ${count} session(s) of user ${result.userId}${kept}`);
   if (result.sessions.length > 0) {
-    await output.result(
-      await renderView('sessionTable', { sessions: result.sessions, colour: output.colour }, TABLE_WIDTH),
-    );
+    await output.result(formatTable(SESSION_COLUMNS, result.sessions, { colour: output.colour }));
   }
 }
 
