@@ -21,8 +21,9 @@ async function bootstrap(): Promise<void> {
   logger.setContext('Bootstrap');
   for (const warning of warnings) logger.warn({ event: 'config.warning' }, warning);
 
-  // Nest closes the HTTP server (in-flight requests finish, idle keep-alive sockets close), then Redis.
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  // Nest closes the HTTP server (in-flight requests finish, idle keep-alive sockets close), then Redis, and
+  // exits with 0; process.exit lets pino flush its last lines.
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       logger.info({ event: 'server.stopping', signal }, 'Shutting down');

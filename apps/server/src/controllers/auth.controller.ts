@@ -75,7 +75,7 @@ export class AuthController {
   @ApiOperation({ summary: 'The account behind the access token' })
   @ApiOkResponse({ type: MeDto, description: 'The caller' })
   @ApiErrorResponses(401, 503)
-  getCurrentUser(@CurrentPrincipal() principal: Principal): Promise<MeDto> {
+  getCurrentUser(@CurrentPrincipal() principal: Principal): MeDto {
     return this.auth.profile(principal);
   }
 }

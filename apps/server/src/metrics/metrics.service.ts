@@ -7,6 +7,15 @@ import { SESSION_STORE } from '../app.tokens.js';
 /** The `route` label of requests that matched no route: raw paths would make one series per URL. */
 export const UNMATCHED_ROUTE = '(unmatched)';
 
+/**
+ * The template of the route that handled a request. Catch-all middleware routes (the logger's `{/*splat}`) also set
+ * `req.route`, so a wildcard template means no controller route matched. No route here uses a wildcard.
+ */
+function routeTemplateOf(request: Request): string {
+  const path = (request.route as { path?: unknown } | undefined)?.path;
+  return typeof path === 'string' && !path.includes('*') ? path : UNMATCHED_ROUTE;
+}
+
 // Buckets from 1 ms to 2.5 s: a session check is a millisecond, a password hash tens of them.
 const DURATION_BUCKETS_SECONDS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
 
@@ -68,13 +77,8 @@ export class MetricsService implements OnModuleInit, OnModuleDestroy {
     const startedAt = process.hrtime.bigint();
     response.once('finish', () => {
       const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
-      const route = (request.route as { path?: unknown } | undefined)?.path;
       this.requestDuration.observe(
-        {
-          method: request.method,
-          route: typeof route === 'string' ? route : UNMATCHED_ROUTE,
-          status: response.statusCode,
-        },
+        { method: request.method, route: routeTemplateOf(request), status: response.statusCode },
         seconds,
       );
     });

@@ -49,16 +49,16 @@ export class SessionBackendLifecycle implements OnApplicationBootstrap, OnApplic
 
   async onApplicationShutdown(): Promise<void> {
     await this.store.close();
-    if (!this.client) return;
-
-    this.connected = false;
-
-    // QUIT lets replies in flight arrive; a client that is not connected has nothing to wait for.
-    if (this.client.status === 'ready') {
-      await this.client.quit().catch(() => this.client?.disconnect());
-    } else {
-      this.client.disconnect();
+    if (this.client) {
+      this.connected = false;
+      // QUIT lets replies in flight arrive; a client that is not connected has nothing to wait for.
+      if (this.client.status === 'ready') {
+        await this.client.quit().catch(() => this.client?.disconnect());
+      } else {
+        this.client.disconnect();
+      }
     }
+    this.logger.info({ event: 'store.closed', store: this.store.kind }, 'Session store closed');
   }
 
   private watch(client: Redis, target: string): void {

@@ -4,6 +4,8 @@ import { createRedisClient, RedisKeyspace, type Redis } from '@sessionops/redis'
 import {
   MemorySessionStore,
   MemoryUsersRepository,
+  RedisSessionStore,
+  RedisUsersRepository,
   type SessionStore,
   type SessionStoreOptions,
   type UsersRepository,
@@ -42,13 +44,14 @@ function redisClient(config: AppConfig): Redis | null {
 }
 
 function sessionStore(config: AppConfig, client: Redis | null): SessionStore {
-  if (client) throw new Error('INVARIANT: the Redis session store is not wired yet');
-  return new MemorySessionStore(sessionStoreOptions(config));
+  const options = sessionStoreOptions(config);
+  if (!client) return new MemorySessionStore(options);
+  return new RedisSessionStore({ client, keyspace: new RedisKeyspace(config.redis.keyPrefix), ...options });
 }
 
-function usersRepository(client: Redis | null): UsersRepository {
-  if (client) throw new Error('INVARIANT: the Redis users repository is not wired yet');
-  return new MemoryUsersRepository();
+function usersRepository(config: AppConfig, client: Redis | null): UsersRepository {
+  if (!client) return new MemoryUsersRepository();
+  return new RedisUsersRepository({ client, keyspace: new RedisKeyspace(config.redis.keyPrefix) });
 }
 
 /**
@@ -65,8 +68,9 @@ export function sessionBackendProviders(overrides: SessionBackendOverrides): Pro
     },
     {
       provide: USERS_REPOSITORY,
-      useFactory: (client: Redis | null) => overrides.usersRepository ?? usersRepository(client),
-      inject: [REDIS_CLIENT],
+      useFactory: (config: AppConfig, client: Redis | null) =>
+        overrides.usersRepository ?? usersRepository(config, client),
+      inject: [APP_CONFIG, REDIS_CLIENT],
     },
     {
       provide: RateLimiterRepository,

@@ -11,7 +11,13 @@ const OLD_SECRET = 'o'.repeat(40);
 const { config } = loadConfig({ JWT_SECRET: `${SECRET},${OLD_SECRET}`, AUTH_ACCESS_TTL_SECONDS: '60' });
 const keys = new KeyRing(config.jwt.secrets);
 const service = new AccessTokenService(config, keys);
-const principal = { userId: 'user-1', sessionId: generateSessionId('user-1'), roles: ['admin'] };
+const principal = {
+  userId: 'user-1',
+  sessionId: generateSessionId('user-1'),
+  roles: ['admin'],
+  email: 'ada@example.com',
+  displayName: 'Ada',
+};
 
 function codeOf(action: () => unknown): string | undefined {
   try {
@@ -29,6 +35,8 @@ function claims(overrides: Record<string, unknown> = {}) {
     sub: principal.userId,
     sid: principal.sessionId,
     roles: [],
+    email: 'ada@example.com',
+    name: 'Ada',
     iss: 'sessionops',
     aud: 'sessionops-api',
     iat: now,
@@ -43,6 +51,7 @@ describe(AccessTokenService.name, () => {
 
     expect(header).toEqual({ alg: 'HS256', typ: 'JWT', kid: keys.current.kid });
     expect(body).toMatchObject({ sub: 'user-1', sid: principal.sessionId, roles: ['admin'] });
+    expect(body).toMatchObject({ email: 'ada@example.com', name: 'Ada' });
     expect(body).toMatchObject({ iss: 'sessionops', aud: 'sessionops-api' });
     expect(Number(body.exp) - Number(body.iat)).toBe(60);
   });
@@ -96,6 +105,7 @@ describe(AccessTokenService.name, () => {
     expect(codeOf(() => service.verify(sign({ sid: 'not-a-session-id' })))).toBe('401 TOKEN_INVALID');
     expect(codeOf(() => service.verify(sign({ roles: 'admin' })))).toBe('401 TOKEN_INVALID');
     expect(codeOf(() => service.verify(sign({ sub: 42 })))).toBe('401 TOKEN_INVALID');
+    expect(codeOf(() => service.verify(sign({ email: undefined })))).toBe('401 TOKEN_INVALID');
   });
 
   it('rejects garbage', () => {

@@ -32,8 +32,10 @@ function isStringArray(value: unknown): value is string[] {
 }
 
 /**
- * Signs and verifies access tokens: HS256 JWTs with `sub`, `sid`, `roles`, `iss`, `aud`, `iat`, `exp` and a `kid`
- * header naming the secret. Only HS256 is accepted (never `none`), and only with a key from the key ring.
+ * Signs and verifies access tokens: HS256 JWTs with `sub`, `sid`, `roles`, `email`, `name`, `iss`, `aud`, `iat`,
+ * `exp` and a `kid` header naming the secret. Only HS256 is accepted (never `none`), and only with a key from the
+ * key ring. `email` and `name` let GET /auth/me answer from the token after the one session check, without a
+ * second store round trip; they are the client's own data, which it already holds.
  */
 @Injectable()
 export class AccessTokenService {
@@ -60,7 +62,8 @@ export class AccessTokenService {
 
   /** A new access token for a live session. */
   sign(principal: Principal): string {
-    return this.jwt.sign({ sid: principal.sessionId, roles: principal.roles }, { subject: principal.userId });
+    const { sessionId: sid, roles, email, displayName: name } = principal;
+    return this.jwt.sign({ sid, roles, email, name }, { subject: principal.userId });
   }
 
   /**
@@ -79,8 +82,9 @@ export class AccessTokenService {
       throw invalid();
     }
 
-    const { sub, sid, roles } = claims;
+    const { sub, sid, roles, email, name } = claims;
     if (typeof sub !== 'string' || !isSessionId(sid) || !isStringArray(roles)) throw invalid();
-    return { userId: sub, sessionId: sid, roles };
+    if (typeof email !== 'string' || typeof name !== 'string') throw invalid();
+    return { userId: sub, sessionId: sid, roles, email, displayName: name };
   }
 }

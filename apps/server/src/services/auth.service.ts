@@ -121,13 +121,14 @@ export class AuthService {
     await this.store.revoke(principal.sessionId, 'logout', { kind: 'user', id: principal.userId });
   }
 
-  /** The caller's account as stored now, with the id of the session making the request. */
-  async profile(principal: Principal): Promise<MeDto> {
-    const user = await this.users.findById(principal.userId);
-    if (!user) throw new ApiException(HttpStatus.UNAUTHORIZED, 'TOKEN_INVALID', 'The account no longer exists');
-
-    const { id, email, displayName, roles } = user;
-    return { id, email, displayName, roles, sessionId: principal.sessionId };
+  /**
+   * The caller's account as of its access token, and the session making the request. Read from the verified token:
+   * the guard's session check is the only store round trip of this hot path. Roles changed since the token was
+   * signed show after the next refresh (at most AUTH_ACCESS_TTL_SECONDS); admin routes always read them live.
+   */
+  profile(principal: Principal): MeDto {
+    const { userId: id, email, displayName, roles, sessionId } = principal;
+    return { id, email, displayName, roles, sessionId };
   }
 
   private async answerRotation(result: RotateRefreshTokenResult, nextToken: string): Promise<RefreshResponseDto> {
@@ -163,8 +164,12 @@ export class AuthService {
     const user = await this.users.findById(session.userId);
     if (!user) throw invalidRefreshToken();
 
-    const accessToken = this.accessTokens.sign({ userId: user.id, sessionId: session.id, roles: user.roles });
+    const accessToken = this.accessTokens.sign(this.principalOf(user, session.id));
     return { accessToken, refreshToken, sessionId: session.id, expiresIn: this.accessTokens.ttlSeconds };
+  }
+
+  private principalOf(user: UserRecord, sessionId: string): Principal {
+    return { userId: user.id, sessionId, roles: user.roles, email: user.email, displayName: user.displayName };
   }
 
   private async openSession(user: UserRecord, client: ClientInfo): Promise<RefreshResponseDto> {
@@ -179,7 +184,7 @@ export class AuthService {
       actor: { kind: 'user', id: user.id },
     });
 
-    const accessToken = this.accessTokens.sign({ userId: user.id, sessionId, roles: user.roles });
+    const accessToken = this.accessTokens.sign(this.principalOf(user, sessionId));
     return { accessToken, refreshToken: refresh.token, sessionId, expiresIn: this.accessTokens.ttlSeconds };
   }
 }
