@@ -142,7 +142,7 @@ describe('sessionctl sessions show and revoke', () => {
       const run = await cli('sessions', 'revoke', '--user', alice.id, '--dry-run');
 
       expect(run.exitCode).toBe(0);
-      expect(run.stdout).toMatch(/^would revoke 2 session\(s\) of user /);
+      expect(run.stdout).toMatch(/^would revoke 2 session\(s\) of alice@example.com\n/);
       expect(await side.store.countForUser(alice.id)).toBe(2);
     });
   });

@@ -52,9 +52,9 @@ export function registerSessionsRevoke(sessions: Command, { io }: CommandContext
         const service = new RevocationService(store, operatorActor(io.env, flags.reason));
         if (sessionId) return revokeOne(service, sessionId, output);
         if (flags.user) {
-          const { userId } = await resolveUser(users, flags.user);
+          const { userId, user } = await resolveUser(users, flags.user);
           const result = await service.revokeUser(userId, { exceptSessionId: flags.except, dryRun: flags.dryRun });
-          return printUserResult(result, output);
+          return printUserResult({ ...result, ...(user ? { email: user.email } : {}) }, output);
         }
         return revokeAll(service, flags, output);
       });
@@ -86,13 +86,13 @@ async function revokeOne(service: RevocationService, sessionId: string, output: 
   }
 }
 
-async function printUserResult(result: RevokeUserResult, output: Output): Promise<void> {
+async function printUserResult(result: RevokeUserResult & { email?: string }, output: Output): Promise<void> {
   if (output.format === 'json') return output.json(result);
 
   const count = formatCount(result.sessions.length);
   const kept = result.keptSessionId ? `, keeping ${shortSessionId(result.keptSessionId)}` : '';
   const verb = result.dryRun ? 'would revoke' : 'revoked';
-  await output.result(`${verb} ${count} session(s) of user ${result.userId}${kept}`);
+  await output.result(`${verb} ${count} session(s) of ${result.email ?? `user ${result.userId}`}${kept}`);
   if (result.sessions.length > 0) {
     await output.result(formatTable(SESSION_COLUMNS, result.sessions, { colour: output.colour }));
   }
