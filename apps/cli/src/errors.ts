@@ -48,6 +48,14 @@ export class ConfirmationRequiredError extends CliError {
   }
 }
 
+/** The operator interrupted a command that has no clean stopping point of its own (exit 130, like a shell). */
+export class InterruptedError extends CliError {
+  constructor() {
+    super('INTERRUPTED', 'interrupted', undefined, 130);
+    this.name = 'InterruptedError';
+  }
+}
+
 /**
  * The command already printed its result and only needs a non-zero exit (a doctor check failed). Nothing more is
  * written.

@@ -14,9 +14,10 @@ import { cliVersion } from './version.js';
 
 const EXIT_CODES_HELP = `
 Exit codes:
-  0  success
-  1  operational failure: not found, refused, a failed check, Redis unreachable
-  2  usage error: unknown command or option, missing or malformed argument
+    0  success
+    1  operational failure: not found, refused, a failed check, Redis unreachable
+    2  usage error: unknown command or option, missing or malformed argument
+  130  interrupted (Ctrl-C) before the command finished
 
 Environment:
   REDIS_URL         Redis to talk to when --redis is not given (default redis://127.0.0.1:6379)

@@ -98,6 +98,18 @@ describe('sessionctl sessions list', () => {
     expect(JSON.parse(run.stdout)).toEqual({ error: expect.objectContaining({ code: 'USER_NOT_FOUND' }) });
   });
 
+  it('stops with exit 130 when interrupted (Ctrl-C)', async () => {
+    const interrupt = new AbortController();
+    interrupt.abort();
+
+    const run = await runInProcess(['sessions', 'list', '--ndjson', '--redis', redis.url], {
+      signal: interrupt.signal,
+    });
+
+    expect(run.exitCode).toBe(130);
+    expect(JSON.parse(run.stdout)).toEqual({ error: { code: 'INTERRUPTED', message: 'interrupted' } });
+  });
+
   it('streams NDJSON from a real process, naming the Redis on stderr', async () => {
     const run = await runChild(['sessions', 'list', '--ndjson', '--limit', '0'], { REDIS_URL: redis.url });
 

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { InterruptedError } from '../../errors.js';
 import { formatCount } from '../../output/format.js';
 import type { CommandContext } from '../../program.js';
 import { SessionQueryService } from '../../services/session-query.service.js';
@@ -54,6 +55,8 @@ export function registerSessionsList(sessions: Command, { io }: CommandContext):
         if (output.format === 'json') return output.jsonArray(batches);
         let shown = 0;
         for await (const batch of batches) {
+          // Ctrl-C: stop scanning at the next batch (leaving the loop ends the SCAN) and close Redis cleanly.
+          if (io.signal?.aborted) throw new InterruptedError();
           if (output.format === 'ndjson') await output.ndjson(batch);
           else {
             const table = formatTable(SESSION_COLUMNS, batch, { header: shown === 0, colour: output.colour });
