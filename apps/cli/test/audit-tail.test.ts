@@ -88,6 +88,20 @@ describe('sessionctl audit tail', () => {
     expect(types).toEqual(['created', 'reuse-detected']);
   });
 
+  it('ends with exit 1 and REDIS_UNAVAILABLE when Redis goes away while following', async () => {
+    const doomed = await startRedisServer();
+    const stderr = new CapturedSink();
+
+    const running = runInProcess(['audit', 'tail', '--follow', '--redis', doomed.url], { stderr });
+    await stderr.waitFor(/following new events/);
+    await doomed.stop();
+    const run = await running;
+
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toMatch(/error: Lost the connection to Redis/);
+    expect(run.stderr).not.toMatch(/this is a bug/);
+  });
+
   it('rejects a limit that is not a positive whole number with exit 2', async () => {
     const run = await runInProcess(['audit', 'tail', '--limit', 'lots', '--json', '--redis', server.url]);
 

@@ -62,6 +62,8 @@ export class AuditReader {
     const blockMs = options.blockMs ?? DEFAULT_BLOCK_MS;
     const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
     const blocking = this.blockingConnection(blockMs + BLOCK_TIMEOUT_MARGIN_MS);
+    // Failures reach the caller through the rejected read; without a listener ioredis would print them itself.
+    blocking.on('error', () => undefined);
     // Disconnect once: a second disconnect of an ending socket leaves a 2 s destroy timer that delays exit.
     let closed = false;
     const stop = () => {

@@ -25,11 +25,28 @@ export function toCliError(error: unknown): CliError | null {
   if (error instanceof SessionStoreUnavailableError) {
     return new CliError('REDIS_UNAVAILABLE', error.message, 'Check that Redis is up, then run the command again.');
   }
+  if (isConnectionFailure(error)) {
+    return new CliError(
+      'REDIS_UNAVAILABLE',
+      `Lost the connection to Redis (${error.message})`,
+      'Check that Redis is up, then run the command again.',
+    );
+  }
   if (error instanceof ConfigError) {
     const problems = error.problems.map((problem) => `${problem.variable} ${problem.message}`).join('; ');
     return new CliError('CONFIG_INVALID', `Invalid environment: ${problems}`, 'Fix the variables named above.');
   }
   return null;
+}
+
+// What ioredis rejects commands with when the connection drops or a reply is late (fail-fast client: no queue).
+const CONNECTION_FAILURE =
+  /Connection is closed|Command timed out|Stream isn't writeable|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE/;
+
+function isConnectionFailure(error: unknown): error is Error {
+  return (
+    error instanceof Error && (error.name === 'MaxRetriesPerRequestError' || CONNECTION_FAILURE.test(error.message))
+  );
 }
 
 /**
