@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { InterruptedError } from '../../errors.js';
 import { formatCount } from '../../output/format.js';
+import { stripControlCharacters } from '../../output/sanitise.js';
 import type { CommandContext } from '../../program.js';
 import { SessionQueryService } from '../../services/session-query.service.js';
 import type { SessionView } from '../../services/session-view.js';
@@ -46,7 +47,8 @@ export function registerSessionsList(sessions: Command, { io }: CommandContext):
 
         async function userIdFor(idOrEmail: string): Promise<string> {
           const resolved = await resolveUser(users, idOrEmail);
-          if (!resolved.user) output.warn(`no account has id ${resolved.userId}; listing its sessions anyway`);
+          if (!resolved.user)
+            output.warn(`no account has id ${stripControlCharacters(resolved.userId)}; listing its sessions anyway`);
           return resolved.userId;
         }
       });
