@@ -9,17 +9,17 @@ import type { Principal } from '../guards/principal.js';
 import { KeyRing } from '../repositories/key-ring.repository.js';
 
 const ALGORITHM = 'HS256';
+// Headers differ only by secret (and by client libraries' field order): a few dozen is plenty.
+const MAX_REMEMBERED_HEADERS = 64;
 
 function invalid(): ApiException {
   return new ApiException(HttpStatus.UNAUTHORIZED, 'TOKEN_INVALID', 'The access token is invalid');
 }
 
-/** The `kid` of a JWT header, read without trusting anything else in the token. */
-function kidOf(token: string): string | undefined {
-  const end = token.indexOf('.');
-  if (end <= 0) return undefined;
+/** The `kid` of a JWT header segment (base64url JSON), read without trusting anything else in the token. */
+function kidOf(headerSegment: string): string | undefined {
   try {
-    const header: unknown = JSON.parse(Buffer.from(token.slice(0, end), 'base64url').toString('utf8'));
+    const header: unknown = JSON.parse(Buffer.from(headerSegment, 'base64url').toString('utf8'));
     const kid = (header as { kid?: unknown } | null)?.kid;
     return typeof kid === 'string' ? kid : undefined;
   } catch {
@@ -46,11 +46,19 @@ export class AccessTokenService {
   constructor(@Inject(APP_CONFIG) config: AppConfig, keys: KeyRing) {
     const { issuer, audience, clockToleranceSeconds, accessTtlSeconds } = config.jwt;
     this.ttlSeconds = accessTtlSeconds;
+    // Every token signed with one secret has the same header segment, so the key found for a segment is
+    // remembered: the hot path then skips decoding the header. Bounded, since forged headers are unlimited.
+    const keyByHeader = new Map<string, KeyObject>();
     const keyFor = (type: JwtSecretRequestType, token: string | object | Buffer): KeyObject => {
       if (type === JwtSecretRequestType.SIGN) return keys.current.accessTokenKey;
-      const kid = typeof token === 'string' ? kidOf(token) : undefined;
+      const headerSegment = typeof token === 'string' ? token.slice(0, token.indexOf('.')) : '';
+      const remembered = keyByHeader.get(headerSegment);
+      if (remembered) return remembered;
+
+      const kid = kidOf(headerSegment);
       const found = kid === undefined ? undefined : keys.find(kid);
       if (!found) throw invalid();
+      if (keyByHeader.size < MAX_REMEMBERED_HEADERS) keyByHeader.set(headerSegment, found.accessTokenKey);
       return found.accessTokenKey;
     };
     this.jwt = new JwtService({
