@@ -82,6 +82,18 @@ describe('OpenAPI document', () => {
     }
   });
 
+  it('describes every error with the shared ErrorResponse schema', () => {
+    const operations = Object.values(document.paths).flatMap((methods) => Object.values(methods));
+    for (const operation of operations) {
+      for (const [status, response] of Object.entries(operation.responses)) {
+        if (Number(status) < 400) continue;
+        expect(response).toMatchObject({
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } },
+        });
+      }
+    }
+  });
+
   it('marks exactly the public operations with empty security and the rest with the bearer scheme', () => {
     const operations = Object.values(document.paths).flatMap((methods) => Object.values(methods));
     const publicIds = operations.filter((operation) => operation.security?.length === 0).map((op) => op.operationId);

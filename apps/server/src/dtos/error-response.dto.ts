@@ -1,7 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { API_ERROR_CODES, type ApiErrorCode } from '../errors/api-error-code.js';
 
 /** The one shape of every error body. */
+@ApiSchema({ name: 'ErrorResponse', description: 'Every error body has this shape' })
 export class ErrorResponseDto {
   @ApiProperty({ example: 401 })
   statusCode!: number;

@@ -1,5 +1,5 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Registry } from 'prom-client';
 import { Public } from '../guards/public.decorator.js';
 import { ApiErrorResponses } from '../openapi/api-error-responses.decorator.js';
@@ -15,8 +15,10 @@ export class MetricsController {
   @Header('Content-Type', Registry.PROMETHEUS_CONTENT_TYPE)
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Prometheus metrics in the text exposition format' })
-  @ApiProduces(Registry.PROMETHEUS_CONTENT_TYPE)
-  @ApiOkResponse({ description: 'Metrics', schema: { type: 'string' } })
+  @ApiOkResponse({
+    description: 'Metrics',
+    content: { [Registry.PROMETHEUS_CONTENT_TYPE]: { schema: { type: 'string' } } },
+  })
   @ApiErrorResponses(400)
   getMetrics(): Promise<string> {
     return this.metrics.registry.metrics();
