@@ -24,6 +24,7 @@ function percentile(sorted, fraction) {
 /** PINGs Redis back to back until stopped; returns the round-trip times in ms. */
 function startProbe(url) {
   const client = new Redis(url);
+  client.on('error', (error) => process.stderr.write(`probe: ${error.message}\n`));
   const samples = [];
   let running = true;
   const loop = (async () => {

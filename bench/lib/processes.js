@@ -36,7 +36,8 @@ export async function startRedis() {
   const child = spawn('redis-server', args, { stdio: 'ignore' });
   const url = `redis://127.0.0.1:${port}`;
   const { Redis } = await import('ioredis');
-  const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0 });
+  const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  probe.on('error', () => undefined); // refused connections are expected until redis-server listens
   await poll(async () => (await probe.connect().then(() => probe.ping())) === 'PONG', 'redis-server', 10_000);
   probe.disconnect();
   return { url, port, stop: stopper(child) };

@@ -112,4 +112,32 @@ describe(AccessTokenService.name, () => {
     expect(codeOf(() => service.verify('garbage'))).toBe('401 TOKEN_INVALID');
     expect(codeOf(() => service.verify('a.b.c'))).toBe('401 TOKEN_INVALID');
   });
+
+  describe('verification cache', () => {
+    it('answers a repeated token with the principal it verified, without extending its life', async () => {
+      const { config: shortLived } = loadConfig({
+        JWT_SECRET: SECRET,
+        AUTH_ACCESS_TTL_SECONDS: '1',
+        JWT_CLOCK_TOLERANCE_SECONDS: '0',
+      });
+      const shortService = new AccessTokenService(shortLived, new KeyRing(shortLived.jwt.secrets));
+      const token = shortService.sign(principal);
+      expect(shortService.verify(token)).toEqual(principal);
+      expect(shortService.verify(token)).toEqual(principal);
+
+      // jsonwebtoken compares whole seconds, so a 1 s token is refused between 1 and 2 s after signing; 2.1 s is past
+      // that with 100 ms to spare, so a cached entry outliving its token is caught.
+      await new Promise((resolve) => setTimeout(resolve, 2_100));
+
+      expect(codeOf(() => shortService.verify(token))).toBe('401 TOKEN_EXPIRED');
+    });
+
+    it('still rejects a token that differs by one byte from one it accepted', () => {
+      const token = service.sign(principal);
+      expect(service.verify(token)).toEqual(principal);
+      const last = token.at(-1) === 'A' ? 'B' : 'A';
+
+      expect(codeOf(() => service.verify(token.slice(0, -1) + last))).toBe('401 TOKEN_INVALID');
+    });
+  });
 });

@@ -2,6 +2,7 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { JwtSecretRequestType, JwtService } from '@nestjs/jwt';
 import type { AppConfig } from '@sessionops/config';
 import { isSessionId } from '@sessionops/sessions';
+import { LRUCache } from 'lru-cache';
 import type { KeyObject } from 'node:crypto';
 import { APP_CONFIG } from '../app.tokens.js';
 import { ApiException } from '../errors/api.exception.js';
@@ -11,6 +12,9 @@ import { KeyRing } from '../repositories/key-ring.repository.js';
 const ALGORITHM = 'HS256';
 // Headers differ only by secret (and by client libraries' field order): a few dozen is plenty.
 const MAX_REMEMBERED_HEADERS = 64;
+// Why 10,000: one entry per access token in active use on this process (a few hundred bytes each); a busier process
+// only verifies the overflow again, it never accepts more.
+const MAX_VERIFIED_TOKENS = 10_000;
 
 function invalid(): ApiException {
   return new ApiException(HttpStatus.UNAUTHORIZED, 'TOKEN_INVALID', 'The access token is invalid');
@@ -40,12 +44,20 @@ function isStringArray(value: unknown): value is string[] {
 @Injectable()
 export class AccessTokenService {
   private readonly jwt: JwtService;
+  /**
+   * Principals of tokens that passed every check, by exact token string, each kept only until its `exp` (plus the
+   * clock tolerance). A client sends the same token for its whole lifetime, so repeat requests skip the HMAC and JSON
+   * work; a changed byte is a different key and is verified in full. Failures are never cached.
+   */
+  private readonly verified = new LRUCache<string, Principal>({ max: MAX_VERIFIED_TOKENS });
+  private readonly clockToleranceMs: number;
   /** Access-token lifetime in seconds, returned to clients as `expiresIn`. */
   readonly ttlSeconds: number;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig, keys: KeyRing) {
     const { issuer, audience, clockToleranceSeconds, accessTtlSeconds } = config.jwt;
     this.ttlSeconds = accessTtlSeconds;
+    this.clockToleranceMs = clockToleranceSeconds * 1000;
     // Every token signed with one secret has the same header segment, so the key found for a segment is
     // remembered: the hot path then skips decoding the header. Bounded, since forged headers are unlimited.
     const keyByHeader = new Map<string, KeyObject>();
@@ -79,6 +91,9 @@ export class AccessTokenService {
    * `ApiException` (`TOKEN_EXPIRED` or `TOKEN_INVALID`); never touches the session store.
    */
   verify(token: string): Principal {
+    const remembered = this.verified.get(token);
+    if (remembered) return remembered;
+
     let claims: Record<string, unknown>;
     try {
       claims = this.jwt.verify<Record<string, unknown>>(token);
@@ -90,9 +105,21 @@ export class AccessTokenService {
       throw invalid();
     }
 
-    const { sub, sid, roles, email, name } = claims;
+    const { sub, sid, roles, email, name, exp } = claims;
     if (typeof sub !== 'string' || !isSessionId(sid) || !isStringArray(roles)) throw invalid();
-    if (typeof email !== 'string' || typeof name !== 'string') throw invalid();
-    return { userId: sub, sessionId: sid, roles, email, displayName: name };
+    if (typeof email !== 'string' || typeof name !== 'string' || typeof exp !== 'number') throw invalid();
+
+    // Frozen: one cached object is handed to every request that presents this token.
+    const principal = Object.freeze({
+      userId: sub,
+      sessionId: sid,
+      roles: Object.freeze(roles),
+      email,
+      displayName: name,
+    });
+    // Forgotten at the instant jsonwebtoken would start answering "expired"; lru-cache checks the age on every get.
+    const ttlMs = Math.floor(exp * 1000 + this.clockToleranceMs - Date.now());
+    if (ttlMs > 0) this.verified.set(token, principal, { ttl: ttlMs });
+    return principal;
   }
 }

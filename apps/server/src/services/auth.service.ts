@@ -128,7 +128,7 @@ export class AuthService {
    */
   profile(principal: Principal): MeDto {
     const { userId: id, email, displayName, roles, sessionId } = principal;
-    return { id, email, displayName, roles, sessionId };
+    return { id, email, displayName, roles: [...roles], sessionId };
   }
 
   private async answerRotation(result: RotateRefreshTokenResult, nextToken: string): Promise<RefreshResponseDto> {

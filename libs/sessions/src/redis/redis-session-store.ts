@@ -110,12 +110,7 @@ export class RedisSessionStore implements SessionStore {
 
   async get(sessionId: string): Promise<SessionRecord | null> {
     if (!isSessionId(sessionId)) return null;
-    const [values, notBefore] = await unavailableAs('get', () =>
-      Promise.all([
-        this.client.hmget(this.keyspace.session(sessionId), ...PUBLIC_SESSION_FIELDS),
-        this.readNotBefore(),
-      ]),
-    );
+    const [values, notBefore] = await unavailableAs('get', () => this.readWithNotBefore(sessionId));
 
     const record = recordFromFields(sessionId, values);
     return record && applyNotBefore(record, notBefore);
@@ -123,6 +118,24 @@ export class RedisSessionStore implements SessionStore {
 
   async authenticate(sessionId: string, userId: string): Promise<SessionCheck> {
     if (!isSessionId(sessionId)) return { ok: false, reason: 'not-found' };
+
+    // The common case is a plain read (HMGET and the not-before GET in one round trip), no script: Redis drops a
+    // session key at its expiry by its own clock, so a record that comes back has not expired.
+    const [values, notBefore] = await unavailableAs('authenticate', () => this.readWithNotBefore(sessionId));
+    const session = recordFromFields(sessionId, values);
+    if (!session) return { ok: false, reason: 'not-found' };
+    if (session.revokedReason) return { ok: false, reason: 'revoked', revokedReason: session.revokedReason };
+    if (session.userId !== userId) return { ok: false, reason: 'wrong-user' };
+    if (session.createdAt < notBefore) return { ok: false, reason: 'revoked', revokedReason: 'operator' };
+
+    // Only when a touch is due does the check run as a script, which decides again by Redis TIME and writes once.
+    // This process's clock merely schedules the touch: a skewed clock touches early or late, never lets a dead
+    // session through.
+    if (Date.now() - session.lastSeenAt < this.timings.touchIntervalMs) return { ok: true, session };
+    return this.checkAndTouch(sessionId, userId);
+  }
+
+  private async checkAndTouch(sessionId: string, userId: string): Promise<SessionCheck> {
     const { touchIntervalMs, idleTtlMs } = this.timings;
     const keys = [this.keyspace.session(sessionId), this.keyspace.userSessionsOfSession(sessionId)];
     const args = [userId, touchIntervalMs, idleTtlMs, sessionId];
@@ -324,6 +337,14 @@ export class RedisSessionStore implements SessionStore {
 
   /** Nothing to release: the client belongs to whoever passed it in. */
   async close(): Promise<void> {}
+
+  /** The public fields and the not-before instant, sent in the same tick: one round trip. */
+  private readWithNotBefore(sessionId: string): Promise<[(string | null)[], number]> {
+    return Promise.all([
+      this.client.hmget(this.keyspace.session(sessionId), ...PUBLIC_SESSION_FIELDS),
+      this.readNotBefore(),
+    ]);
+  }
 
   private async readNotBefore(): Promise<number> {
     const value = await this.client.get(this.keyspace.notBefore());
