@@ -22,6 +22,7 @@ import { sessionBackendProviders, type SessionBackendOverrides } from './reposit
 import { AccessTokenService } from './services/access-token.service.js';
 import { AuthService } from './services/auth.service.js';
 import { RefreshTokenService } from './services/refresh-token.service.js';
+import { AuditTrailService } from './services/audit-trail.service.js';
 import { SessionEventLogService } from './services/session-event-log.service.js';
 import { SessionsService } from './services/sessions.service.js';
 
@@ -58,6 +59,7 @@ export class AppModule {
         AuthService,
         SessionsService,
         SessionEventLogService,
+        AuditTrailService,
         MetricsService,
         RolesGuard,
         { provide: APP_GUARD, useClass: AccessTokenGuard },

@@ -17,3 +17,4 @@ export { MemoryUsersRepository, DEFAULT_USER_ROLES } from './users/memory-users-
 export { RedisSessionStore, type RedisSessionStoreOptions } from './redis/redis-session-store.js';
 export { SESSION_SCRIPTS, USER_SCRIPTS } from './redis/scripts/index.js';
 export { RedisUsersRepository, type RedisUsersRepositoryOptions } from './users/redis-users-repository.js';
+export { sessionStoreOptionsFromConfig } from './session-store-config.js';

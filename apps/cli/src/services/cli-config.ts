@@ -1,6 +1,6 @@
 import { loadConfig, type AppConfig } from '@sessionops/config';
 import { redactRedisUrl } from '@sessionops/redis';
-import type { SessionStoreOptions } from '@sessionops/sessions';
+import { sessionStoreOptionsFromConfig, type SessionStoreOptions } from '@sessionops/sessions';
 import { UsageError } from '../errors.js';
 
 /** Used when neither `--redis` nor `REDIS_URL` names a Redis. */
@@ -63,15 +63,7 @@ export function loadCliSettings(env: Record<string, string | undefined>, flags: 
     keyPrefix: flags.keyPrefix ?? config.redis.keyPrefix,
     commandTimeoutMs: config.redis.commandTimeoutMs,
     connectTimeoutMs: config.redis.connectTimeoutMs,
-    storeOptions: {
-      idleTtlSeconds: config.session.idleTtlSeconds,
-      maxLifetimeSeconds: config.session.maxLifetimeSeconds,
-      touchIntervalSeconds: config.session.touchIntervalSeconds,
-      maxPerUser: config.session.maxPerUser,
-      // A tombstone must outlive every access token issued for its session.
-      tombstoneTtlSeconds: config.jwt.accessTtlSeconds,
-      refreshReuseGraceMs: config.jwt.refreshReuseGraceMs,
-    },
+    storeOptions: sessionStoreOptionsFromConfig(config),
     audit: config.audit,
     // No JWT_SECRET is passed on purpose, so the "random secret" warning concerns servers only.
     warnings: warnings.filter((warning) => !warning.startsWith('JWT_SECRET')),

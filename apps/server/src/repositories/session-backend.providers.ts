@@ -6,8 +6,8 @@ import {
   MemoryUsersRepository,
   RedisSessionStore,
   RedisUsersRepository,
+  sessionStoreOptionsFromConfig,
   type SessionStore,
-  type SessionStoreOptions,
   type UsersRepository,
 } from '@sessionops/sessions';
 import { APP_CONFIG, REDIS_CLIENT, SESSION_STORE, USERS_REPOSITORY } from '../app.tokens.js';
@@ -17,20 +17,6 @@ import { RateLimiterRepository } from './rate-limiter.repository.js';
 export interface SessionBackendOverrides {
   sessionStore?: SessionStore;
   usersRepository?: UsersRepository;
-}
-
-/** The store options of the configuration, with tombstones kept as long as an access token can live. */
-export function sessionStoreOptions(config: AppConfig): SessionStoreOptions {
-  return {
-    idleTtlSeconds: config.session.idleTtlSeconds,
-    maxLifetimeSeconds: config.session.maxLifetimeSeconds,
-    touchIntervalSeconds: config.session.touchIntervalSeconds,
-    maxPerUser: config.session.maxPerUser,
-    refreshReuseGraceMs: config.jwt.refreshReuseGraceMs,
-    // A revoked session is remembered at least as long as its access tokens stay valid, so they are refused
-    // with SESSION_REVOKED (not just "not found") until they would have expired anyway.
-    tombstoneTtlSeconds: config.jwt.accessTtlSeconds,
-  };
 }
 
 function redisClient(config: AppConfig): Redis | null {
@@ -44,7 +30,7 @@ function redisClient(config: AppConfig): Redis | null {
 }
 
 function sessionStore(config: AppConfig, client: Redis | null): SessionStore {
-  const options = sessionStoreOptions(config);
+  const options = sessionStoreOptionsFromConfig(config);
   if (!client) return new MemorySessionStore(options);
   return new RedisSessionStore({ client, keyspace: new RedisKeyspace(config.redis.keyPrefix), ...options });
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { shortSessionId, type SessionEvent, type SessionStore } from '@sessionops/sessions';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { SESSION_STORE } from '../app.tokens.js';
@@ -9,7 +9,7 @@ import { SESSION_STORE } from '../app.tokens.js';
  * appear. Listeners run inside the request that caused the event, so lines carry its request id.
  */
 @Injectable()
-export class SessionEventLogService implements OnModuleInit, OnModuleDestroy {
+export class SessionEventLogService implements OnModuleInit, OnApplicationShutdown {
   private unsubscribe: (() => void) | undefined;
 
   constructor(
@@ -21,7 +21,8 @@ export class SessionEventLogService implements OnModuleInit, OnModuleDestroy {
     this.unsubscribe = this.store.events.subscribe((event) => this.log(event));
   }
 
-  onModuleDestroy(): void {
+  // After the HTTP server has finished its in-flight requests (Nest's last hook), so their events are still logged.
+  onApplicationShutdown(): void {
     this.unsubscribe?.();
   }
 
