@@ -1,6 +1,6 @@
 // HTTP benchmark for issue 2: GET /health/live, GET /auth/me and POST /auth/refresh, side by side on one server.
 //
-//   npm run bench                        # builds the server, 10 s per scenario, 50 connections
+//   npm run bench                        # builds, then 5 rounds of 8 s per scenario, 50 connections
 //   npm run bench -- --duration 5 --connections 20
 //
 // The server runs as its own process against a private redis-server; autocannon runs in this process. Both share
@@ -14,11 +14,11 @@ import { seedSessions } from './lib/seed.js';
 
 const { values } = parseArgs({
   options: {
-    duration: { type: 'string', default: '10' },
+    duration: { type: 'string', default: '8' },
     warmup: { type: 'string', default: '3' },
     connections: { type: 'string', default: '50' },
     'seed-sessions': { type: 'string', default: '10000' },
-    rounds: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '5' },
   },
 });
 const durationSeconds = Number(values.duration);

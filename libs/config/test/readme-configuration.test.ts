@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { environmentSchema } from '../src/config.schema.js';
 
 const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
-const documented = new Set([...readme.matchAll(/^\| `([A-Z][A-Z0-9_]+)` \|/gm)].map((match) => match[1]));
+const documented = new Set([...readme.matchAll(/^\|\s*`([A-Z][A-Z0-9_]+)`\s*\|/gm)].map((match) => match[1]));
 
 describe('README configuration table', () => {
   it('documents every variable the schema reads', () => {
