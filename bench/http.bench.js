@@ -1,6 +1,6 @@
 // HTTP benchmark for issue 2: GET /health/live, GET /auth/me and POST /auth/refresh, side by side on one server.
 //
-//   npm run bench                        # builds, then 5 rounds of 8 s per scenario, 50 connections
+//   npm run bench                        # builds, then 10 rounds of 4 s per scenario, 50 connections
 //   npm run bench -- --duration 5 --connections 20
 //
 // The server runs as its own process against a private redis-server; autocannon runs in this process. Both share
@@ -8,17 +8,18 @@
 // scenarios, measured in the same run, is the point.
 import autocannon from 'autocannon';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { startRedis, startServer } from './lib/processes.js';
 import { seedSessions } from './lib/seed.js';
 
 const { values } = parseArgs({
   options: {
-    duration: { type: 'string', default: '8' },
-    warmup: { type: 'string', default: '3' },
+    duration: { type: 'string', default: '4' },
+    warmup: { type: 'string', default: '2' },
     connections: { type: 'string', default: '50' },
     'seed-sessions': { type: 'string', default: '10000' },
-    rounds: { type: 'string', default: '5' },
+    rounds: { type: 'string', default: '10' },
   },
 });
 const durationSeconds = Number(values.duration);
@@ -63,6 +64,23 @@ function run(options) {
   return autocannon({ connections, pipelining: 1, ...options });
 }
 
+// Linux reports a process's CPU time in clock ticks of 10 ms (USER_HZ is 100 on every mainstream distribution).
+const MICROSECONDS_PER_TICK = 10_000;
+
+/** CPU time (user + system) the process has used so far, in µs, from /proc/<pid>/stat. */
+function cpuMicroseconds(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * MICROSECONDS_PER_TICK;
+}
+
+/** A measured run, with the server's CPU time per request: a cost figure that the load generator cannot skew. */
+async function measure(pid, options) {
+  const before = cpuMicroseconds(pid);
+  const result = await run(options);
+  result.serverCpuUsPerRequest = (cpuMicroseconds(pid) - before) / result.requests.total;
+  return result;
+}
+
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
@@ -77,6 +95,7 @@ function summarise(name, results) {
     requestsPerSecond: Math.round(middle.requests.average),
     p50Ms: middle.latency.p50,
     p99Ms: middle.latency.p99,
+    serverCpuUs: Math.round(median(results.map((result) => result.serverCpuUsPerRequest))),
     rounds: results.map((result) => Math.round(result.requests.average)).join(' / '),
     non2xx: results.reduce((sum, result) => sum + result.non2xx, 0),
     errors: results.reduce((sum, result) => sum + result.errors + result.timeouts, 0),
@@ -149,18 +168,32 @@ async function main() {
           `round ${round}/${rounds} ${name}: warm-up ${warmupSeconds} s, then ${durationSeconds} s…\n`,
         );
         if (warmupSeconds > 0) await run({ ...options, duration: warmupSeconds });
-        results[index].push(await run({ ...options, duration: durationSeconds }));
+        results[index].push(await measure(server.pid, { ...options, duration: durationSeconds }));
       }
     }
     const rows = scenarios.map(([name], index) => summarise(name, results[index]));
     const ratios = results[0].map((live, round) => results[1][round].requests.average / live.requests.average);
     const ratio = median(ratios);
+    const cpuRatios = results[0].map(
+      (live, round) => live.serverCpuUsPerRequest / results[1][round].serverCpuUsPerRequest,
+    );
+    const cpuRatio = median(cpuRatios);
 
     console.table(rows);
     if (poolDrained > 0) console.log(`refresh token pool ran dry ${poolDrained} times: those requests were 400s`);
     const perRound = ratios.map((value) => `${(value * 100).toFixed(1)}%`).join(' / ');
     console.log(`me/live throughput ratio: ${(ratio * 100).toFixed(1)}% median (rounds: ${perRound}; target >= 80%)`);
-    console.log(JSON.stringify({ connections, durationSeconds, rounds, seedCount, rows, meOverLive: ratio }));
+    console.log(`server CPU per request, live/me: ${(cpuRatio * 100).toFixed(1)}% median`);
+    const summary = {
+      connections,
+      durationSeconds,
+      rounds,
+      seedCount,
+      rows,
+      meOverLive: ratio,
+      cpuLiveOverMe: cpuRatio,
+    };
+    console.log(JSON.stringify(summary));
     // Failed requests are cheap and would flatter the figures: such a run proves nothing.
     const failing = rows.filter((row) => row.non2xx > 0 || row.errors > 0);
     if (failing.length > 0) {
