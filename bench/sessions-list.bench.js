@@ -2,19 +2,26 @@
 //
 //   npm run bench:list                       # 100,000 sessions
 //   npm run bench:list -- --sessions 20000
+//   npm run bench:list -- --pin             # Redis alone on CPU 0, everything else on CPU 1
 //
 // Measures the time to the first row and to the last, and how long Redis was blocked meanwhile, two ways:
 // a PING probe on its own connection every millisecond (its worst round trip bounds any single blocking command),
-// and SLOWLOG entries slower than 1 ms recorded while the listing ran.
-import { spawn } from 'node:child_process';
+// and SLOWLOG entries slower than 1 ms recorded while the listing ran. On a two-core machine Redis shares its cores with
+// the CLI and the probe, so both figures also count time Redis spent descheduled; `--pin` gives Redis a core of its
+// own, which leaves only Redis's own work in them.
+import { execFileSync, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
-import { startRedis } from './lib/processes.js';
+import { pinned, startRedis } from './lib/processes.js';
 import { seedSessions } from './lib/seed.js';
 
-const { values } = parseArgs({ options: { sessions: { type: 'string', default: '100000' } } });
+const { values } = parseArgs({
+  options: { sessions: { type: 'string', default: '100000' }, pin: { type: 'boolean', default: false } },
+});
 const sessionCount = Number(values.sessions);
+const REDIS_CPU = 0;
+const CLIENT_CPU = 1;
 const SLOWLOG_THRESHOLD_US = 1_000;
 
 function percentile(sorted, fraction) {
@@ -45,11 +52,9 @@ function startProbe(url) {
 
 async function listAll(redisUrl) {
   const startedAt = performance.now();
-  const child = spawn(
-    process.execPath,
-    ['apps/cli/bin/sessionctl.js', 'sessions', 'list', '--ndjson', '--limit', '0', '--redis', redisUrl],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+  const argv = ['apps/cli/bin/sessionctl.js', 'sessions', 'list', '--ndjson', '--limit', '0', '--redis', redisUrl];
+  const command = pinned(values.pin ? CLIENT_CPU : undefined, process.execPath, argv);
+  const child = spawn(...command, { stdio: ['ignore', 'pipe', 'inherit'] });
   let firstRowMs;
   let rows = 0;
   for await (const line of createInterface({ input: child.stdout })) {
@@ -62,7 +67,8 @@ async function listAll(redisUrl) {
 }
 
 async function main() {
-  const redis = await startRedis();
+  if (values.pin) execFileSync('taskset', ['-p', '-c', String(CLIENT_CPU), String(process.pid)], { stdio: 'ignore' });
+  const redis = await startRedis({ cpu: values.pin ? REDIS_CPU : undefined });
   try {
     process.stderr.write(`seeding ${sessionCount} sessions into ${redis.url}…\n`);
     const seedMs = await seedSessions(redis.url, sessionCount);
@@ -81,6 +87,7 @@ async function main() {
     const slowest = slow.map((entry) => ({ command: String(entry[3][0]), micros: Number(entry[2]) }));
     slowest.sort((a, b) => b.micros - a.micros);
     const result = {
+      pinned: values.pin,
       sessions: sessionCount,
       rows: listing.rows,
       exitCode: listing.exitCode,

@@ -29,11 +29,16 @@ function stopper(child) {
   };
 }
 
-/** A redis-server that keeps nothing on disk; never the shared one on 6379. */
-export async function startRedis() {
+/** Prefixes a command with `taskset -c <cpu>` when a CPU is given, so it runs on that core only. */
+export function pinned(cpu, command, args) {
+  return cpu === undefined ? [command, args] : ['taskset', ['-c', String(cpu), command, ...args]];
+}
+
+/** A redis-server that keeps nothing on disk, optionally pinned to one CPU; never the shared one on 6379. */
+export async function startRedis({ cpu } = {}) {
   const port = await freePort();
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
-  const child = spawn('redis-server', args, { stdio: 'ignore' });
+  const child = spawn(...pinned(cpu, 'redis-server', args), { stdio: 'ignore' });
   const url = `redis://127.0.0.1:${port}`;
   const { Redis } = await import('ioredis');
   const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
