@@ -1,31 +1,22 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { AuditTrail, type AuditEntry } from '@sessionops/audit';
-import { createRedisClient, RedisKeyspace, waitUntilReady, type Redis } from '@sessionops/redis';
+import { RedisKeyspace } from '@sessionops/redis';
 import { generateSessionId, shortSessionId } from '@sessionops/sessions';
-import { startRedisServer, type RedisServerHandle } from '@sessionops/testing';
+import { startRedisServer, useRedisHarness } from '@sessionops/testing';
 import { CapturedSink, runInProcess } from './support/capture-io.js';
 
 describe('sessionctl audit tail', () => {
-  let server: RedisServerHandle;
-  let client: Redis;
+  const redis = useRedisHarness();
   let trail: AuditTrail;
   const keyspace = new RedisKeyspace('sessionops:');
   const sessionId = generateSessionId('user-1');
 
   beforeAll(async () => {
-    server = await startRedisServer();
-    client = createRedisClient({ url: server.url });
-    await waitUntilReady(client, 5_000, server.url);
-    trail = new AuditTrail({ client, keyspace });
-  });
-
-  afterAll(async () => {
-    await client.quit();
-    await server.stop();
+    trail = new AuditTrail({ client: redis.client, keyspace });
   });
 
   beforeEach(async () => {
-    await client.flushdb();
+    await redis.client.flushdb();
   });
 
   it('prints the newest events as a table, oldest first, with short session ids', async () => {
@@ -40,7 +31,7 @@ describe('sessionctl audit tail', () => {
       actor,
     });
 
-    const run = await runInProcess(['audit', 'tail', '--redis', server.url]);
+    const run = await runInProcess(['audit', 'tail', '--redis', redis.server.url]);
 
     expect(run.exitCode).toBe(0);
     const lines = run.stdout.trimEnd().split('\n');
@@ -56,7 +47,7 @@ describe('sessionctl audit tail', () => {
       await trail.record({ type: 'created', sessionId, userId: `user-${index}`, at: 1_000 + index });
     }
 
-    const run = await runInProcess(['audit', 'tail', '--limit', '2', '--json', '--redis', server.url]);
+    const run = await runInProcess(['audit', 'tail', '--limit', '2', '--json', '--redis', redis.server.url]);
 
     const entries = JSON.parse(run.stdout) as AuditEntry[];
     expect(entries.map((entry) => entry.userId)).toEqual(['user-3', 'user-4']);
@@ -69,7 +60,7 @@ describe('sessionctl audit tail', () => {
     const stderr = new CapturedSink();
     const interrupt = new AbortController();
 
-    const running = runInProcess(['audit', 'tail', '--follow', '--json', '--redis', server.url], {
+    const running = runInProcess(['audit', 'tail', '--follow', '--json', '--redis', redis.server.url], {
       stdout,
       stderr,
       signal: interrupt.signal,
@@ -103,7 +94,7 @@ describe('sessionctl audit tail', () => {
   });
 
   it('rejects a limit that is not a positive whole number with exit 2', async () => {
-    const run = await runInProcess(['audit', 'tail', '--limit', 'lots', '--json', '--redis', server.url]);
+    const run = await runInProcess(['audit', 'tail', '--limit', 'lots', '--json', '--redis', redis.server.url]);
 
     expect(run.exitCode).toBe(2);
     expect(JSON.parse(run.stdout)).toEqual({

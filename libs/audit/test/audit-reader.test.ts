@@ -1,38 +1,26 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { createRedisClient, RedisKeyspace, waitUntilReady, type Redis } from '@sessionops/redis';
-import { startRedisServer, type RedisServerHandle } from '@sessionops/testing';
+import { beforeEach, describe, expect, it } from '@jest/globals';
+import { RedisKeyspace } from '@sessionops/redis';
+import { useRedisHarness } from '@sessionops/testing';
 import { AuditReader, AuditTrail, type AuditEntry } from '../src/index.js';
 
 const SESSION_ID = 'AAAAAAAAAAAAAAAA' + 'c'.repeat(22);
 
 describe(AuditReader.name, () => {
-  let server: RedisServerHandle;
-  let client: Redis;
+  const redis = useRedisHarness();
   const keyspace = new RedisKeyspace('reader-test:');
 
-  beforeAll(async () => {
-    server = await startRedisServer();
-    client = createRedisClient({ url: server.url });
-    await waitUntilReady(client, 5_000, server.url);
-  });
-
-  afterAll(async () => {
-    await client.quit();
-    await server.stop();
-  });
-
   beforeEach(async () => {
-    await client.flushdb();
+    await redis.client.flushdb();
   });
 
   describe('latest', () => {
     it('returns the newest entries, oldest first', async () => {
-      const trail = new AuditTrail({ client, keyspace });
+      const trail = new AuditTrail({ client: redis.client, keyspace });
       for (let index = 0; index < 5; index += 1) {
         await trail.record({ type: 'created', sessionId: SESSION_ID, userId: `u${index}`, at: 1_000 + index });
       }
 
-      const entries = await new AuditReader({ client, keyspace }).latest(3);
+      const entries = await new AuditReader({ client: redis.client, keyspace }).latest(3);
 
       expect(entries.map((entry) => entry.userId)).toEqual(['u2', 'u3', 'u4']);
     });
@@ -40,8 +28,8 @@ describe(AuditReader.name, () => {
 
   describe('follow', () => {
     it('yields entries appended after the starting id and ends when aborted', async () => {
-      const reader = new AuditReader({ client, keyspace });
-      const trail = new AuditTrail({ client, keyspace });
+      const reader = new AuditReader({ client: redis.client, keyspace });
+      const trail = new AuditTrail({ client: redis.client, keyspace });
       await trail.record({ type: 'created', sessionId: SESSION_ID, userId: 'before', at: 1 });
       const [last] = await reader.latest(1);
       const controller = new AbortController();
@@ -67,7 +55,7 @@ describe(AuditReader.name, () => {
     });
 
     it('ends at once when aborted while waiting for entries', async () => {
-      const reader = new AuditReader({ client, keyspace });
+      const reader = new AuditReader({ client: redis.client, keyspace });
       const controller = new AbortController();
       const batches: AuditEntry[][] = [];
 
@@ -84,8 +72,8 @@ describe(AuditReader.name, () => {
 
   describe('rates', () => {
     it('sums the per-minute counters of the window', async () => {
-      const trail = new AuditTrail({ client, keyspace });
-      const [seconds] = await client.time();
+      const trail = new AuditTrail({ client: redis.client, keyspace });
+      const [seconds] = await redis.client.time();
       const now = Number(seconds) * 1_000;
       const writes = [
         ...Array.from({ length: 6 }, () =>
@@ -101,7 +89,7 @@ describe(AuditReader.name, () => {
       await Promise.all(writes);
 
       // Three minutes, not two, so that a minute turning between the writes and the read cannot drop a bucket.
-      const rates = await new AuditReader({ client, keyspace }).rates(3);
+      const rates = await new AuditReader({ client: redis.client, keyspace }).rates(3);
 
       expect(rates.totals.created).toBe(10);
       expect(rates.totals.revoked).toBe(1);

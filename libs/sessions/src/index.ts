@@ -11,9 +11,15 @@ export { generateSessionId, isSessionId, shortSessionId, SESSION_ID_LENGTH } fro
 export { resolveSessionStoreOptions } from './session-store-options.js';
 export { MemorySessionStore, type MemorySessionStoreOptions } from './memory/memory-session-store.js';
 export type { UsersRepository } from './users/users-repository.js';
-export { normaliseEmail, type UserRecord, type CreateUserInput } from './users/user.types.js';
+export {
+  DEFAULT_USER_ROLES,
+  newUserRecord,
+  normaliseEmail,
+  type UserRecord,
+  type CreateUserInput,
+} from './users/user.types.js';
 export { EmailTakenError } from './users/users.errors.js';
-export { MemoryUsersRepository, DEFAULT_USER_ROLES } from './users/memory-users-repository.js';
+export { MemoryUsersRepository } from './users/memory-users-repository.js';
 export { RedisSessionStore, type RedisSessionStoreOptions } from './redis/redis-session-store.js';
 export { SESSION_SCRIPTS, USER_SCRIPTS } from './redis/scripts/index.js';
 export { RedisUsersRepository, type RedisUsersRepositoryOptions } from './users/redis-users-repository.js';

@@ -1,12 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { waitUntilReady } from '@sessionops/redis';
+import { useRedisHarness } from '@sessionops/testing';
 import {
   RedisSessionStore,
   RedisUsersRepository,
   SessionStoreUnavailableError,
   generateSessionId,
 } from '@sessionops/sessions';
-import { useRedisHarness } from './support/redis-harness.js';
 import { collect, newUserId, sessionInput } from './support/session-fixtures.js';
 
 // The client gives up on a command after 500 ms (createRedisClient's default) and refuses at once while

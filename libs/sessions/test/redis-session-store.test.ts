@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { createRedisClient, runScript, waitUntilReady } from '@sessionops/redis';
 import { RedisSessionStore, type SessionStoreOptions } from '@sessionops/sessions';
+import { useRedisHarness } from '@sessionops/testing';
 import { sessionStoreContract } from './session-store.contract.js';
-import { useRedisHarness } from './support/redis-harness.js';
 import { hashOf, newRefreshToken, newUserId, sessionInput, sleep } from './support/session-fixtures.js';
 
 describe(RedisSessionStore.name, () => {

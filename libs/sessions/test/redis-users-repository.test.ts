@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { EmailTakenError, RedisUsersRepository } from '@sessionops/sessions';
-import { useRedisHarness } from './support/redis-harness.js';
+import { useRedisHarness } from '@sessionops/testing';
 import { usersRepositoryContract } from './users-repository.contract.js';
 
 describe(RedisUsersRepository.name, () => {

@@ -1,19 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, OmitType } from '@nestjs/swagger';
+import { UserDto } from './user.dto.js';
 
-/** GET /auth/me */
-export class MeDto {
-  @ApiProperty({ example: '6f1c2a9e-3b7d-4c1e-9a55-0d3e8b7f2c41' })
-  id!: string;
-
-  @ApiProperty({ example: 'ada@example.com' })
-  email!: string;
-
-  @ApiProperty({ example: 'Ada' })
-  displayName!: string;
-
-  @ApiProperty({ type: [String], example: [] })
-  roles!: string[];
-
+/** GET /auth/me: the account as of the access token, and the session making the request. */
+export class MeDto extends OmitType(UserDto, ['createdAt'] as const) {
   @ApiProperty({ description: 'The session of the access token used for this request' })
   sessionId!: string;
 }

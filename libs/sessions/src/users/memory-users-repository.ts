@@ -1,10 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { normaliseEmail, type CreateUserInput, type UserRecord } from './user.types.js';
+import { newUserRecord, normaliseEmail, type CreateUserInput, type UserRecord } from './user.types.js';
 import type { UsersRepository } from './users-repository.js';
 import { EmailTakenError } from './users.errors.js';
-
-/** Roles of an account created without any. */
-export const DEFAULT_USER_ROLES: readonly string[] = ['user'];
 
 /**
  * The embedded `UsersRepository`: accounts in this process's memory, lost on restart. Each method finishes its
@@ -20,14 +16,7 @@ export class MemoryUsersRepository implements UsersRepository {
     const email = normaliseEmail(input.email);
     if (this.userIdByEmail.has(email)) throw new EmailTakenError();
 
-    const user: UserRecord = {
-      id: randomUUID(),
-      email,
-      displayName: input.displayName,
-      roles: [...(input.roles ?? DEFAULT_USER_ROLES)],
-      passwordHash: input.passwordHash,
-      createdAt: this.clock(),
-    };
+    const user = newUserRecord(input, this.clock());
     this.users.set(user.id, user);
     this.userIdByEmail.set(email, user.id);
     return copyOf(user);

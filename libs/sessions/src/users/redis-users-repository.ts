@@ -1,10 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { defineScripts, runScript, type Cluster, type Redis, type RedisKeyspace } from '@sessionops/redis';
 import { scanKeys } from '../redis/redis-batch.js';
 import { unavailableAs } from '../redis/redis-failure.mapper.js';
 import { USER_SCRIPTS, type UserScriptName } from '../redis/scripts/index.js';
-import { DEFAULT_USER_ROLES } from './memory-users-repository.js';
-import { normaliseEmail, type CreateUserInput, type UserRecord } from './user.types.js';
+import { newUserRecord, normaliseEmail, type CreateUserInput, type UserRecord } from './user.types.js';
 import type { UsersRepository } from './users-repository.js';
 import { EmailTakenError } from './users.errors.js';
 
@@ -37,15 +35,8 @@ export class RedisUsersRepository implements UsersRepository {
   }
 
   async create(input: CreateUserInput): Promise<UserRecord> {
-    const email = normaliseEmail(input.email);
-    const user: UserRecord = {
-      id: randomUUID(),
-      email,
-      displayName: input.displayName,
-      roles: [...(input.roles ?? DEFAULT_USER_ROLES)],
-      passwordHash: input.passwordHash,
-      createdAt: Date.now(),
-    };
+    const user = newUserRecord(input, Date.now());
+    const { email } = user;
     const emailKey = this.keyspace.email(email);
     const userKey = this.keyspace.user(user.id);
 

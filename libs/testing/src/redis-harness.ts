@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from '@jest/globals';
 import { createRedisClient, RedisKeyspace, waitUntilReady, type Redis } from '@sessionops/redis';
-import { startRedisServer, type RedisServerHandle } from '@sessionops/testing';
+import { startRedisServer, type RedisServerHandle, type RedisServerOptions } from './redis-server.js';
 
 // A private server starts within a second; this bound only stops a broken environment from hanging the suite.
 const READY_TIMEOUT_MS = 10_000;
@@ -13,14 +13,15 @@ export interface RedisHarness {
   freshKeyspace(): RedisKeyspace;
 }
 
-export function useRedisHarness(): RedisHarness {
+/** Registers the hooks of a `RedisHarness` in the calling test file; call it at the top of a `describe`. */
+export function useRedisHarness(options: RedisServerOptions = {}): RedisHarness {
   let server: RedisServerHandle | undefined;
   let client: Redis | undefined;
   let prefixes = 0;
 
   beforeAll(async () => {
-    server = await startRedisServer();
-    client = createRedisClient({ url: server.url, connectionName: 'sessions-test' });
+    server = await startRedisServer(options);
+    client = createRedisClient({ url: server.url, connectionName: 'sessionops-test' });
     await waitUntilReady(client, READY_TIMEOUT_MS, server.url);
   });
 
