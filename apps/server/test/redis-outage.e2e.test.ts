@@ -77,4 +77,29 @@ describe('a Redis outage', () => {
     await test.http.post('/auth/refresh').send({ refreshToken: fresh.refreshToken }).expect(200);
     expect(test.logs.withEvent('redis.reconnected')).toHaveLength(1);
   });
+
+  it('answers 503 within the command timeout while Redis hangs, and carries on when it answers again', async () => {
+    const account = await register(test);
+
+    redis.pause();
+    try {
+      for (const probe of [
+        () => test.http.get('/auth/me').set(...bearer(account.accessToken)),
+        () => test.http.post('/auth/login').send({ email: account.user.email, password: PASSWORD }),
+        () => test.http.post('/auth/refresh').send({ refreshToken: account.refreshToken }),
+        () => test.http.get('/health/ready'),
+      ]) {
+        const answer = await timed(probe);
+        expect(answer.result.status).toBe(503);
+        expect(answer.elapsedMs).toBeLessThan(FAIL_FAST_CEILING_MS);
+      }
+    } finally {
+      redis.resume();
+    }
+
+    await test.http
+      .get('/auth/me')
+      .set(...bearer(account.accessToken))
+      .expect(200);
+  });
 });

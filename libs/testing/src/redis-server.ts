@@ -13,6 +13,10 @@ export interface RedisServerHandle {
   stop(signal?: NodeJS.Signals): Promise<void>;
   /** Starts the process again on the same port, empty. */
   start(): Promise<void>;
+  /** Freezes the process (SIGSTOP): connections stay open and nothing answers, like a hung server. */
+  pause(): void;
+  /** Lets a paused process run again (SIGCONT). */
+  resume(): void;
 }
 
 export interface RedisServerOptions {
@@ -72,7 +76,14 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
     if (!current || current.exitCode !== null) return;
     const exited = once(current, 'exit');
     current.kill(signal);
+    // A paused process only acts on a signal other than SIGKILL once it runs again.
+    if (signal !== 'SIGKILL') current.kill('SIGCONT');
     await exited;
+  };
+
+  const signal = (name: NodeJS.Signals) => {
+    if (!child || child.exitCode !== null) throw new Error('INVARIANT: the redis-server is not running');
+    child.kill(name);
   };
 
   await start();
@@ -80,6 +91,8 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
     port,
     url: `redis://127.0.0.1:${port}`,
     start,
+    pause: () => signal('SIGSTOP'),
+    resume: () => signal('SIGCONT'),
     stop: async (signal) => {
       await stop(signal);
     },
