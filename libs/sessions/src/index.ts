@@ -7,7 +7,7 @@ export {
   InvalidSessionStoreOptionsError,
   SessionIndexContentionError,
 } from './session.errors.js';
-export { generateSessionId, isSessionId, shortSessionId, SESSION_ID_LENGTH } from './session-id.js';
+export { generateSessionId, isSessionId, shortSessionId, SESSION_ID_LENGTH, SESSION_ID_SOURCE } from './session-id.js';
 export { resolveSessionStoreOptions } from './session-store-options.js';
 export { MemorySessionStore, type MemorySessionStoreOptions } from './memory/memory-session-store.js';
 export type { UsersRepository } from './users/users-repository.js';

@@ -5,7 +5,9 @@ import { RedisKeyspace, USER_TAG_LENGTH } from '@sessionops/redis';
 const RANDOM_BYTES = 16;
 const RANDOM_LENGTH = 22;
 export const SESSION_ID_LENGTH = USER_TAG_LENGTH + RANDOM_LENGTH;
-const SESSION_ID_PATTERN = new RegExp(`^[A-Za-z0-9_-]{${SESSION_ID_LENGTH}}$`);
+/** The shape of a session id as a regular-expression source, unanchored: for finding ids inside longer text. */
+export const SESSION_ID_SOURCE = `[A-Za-z0-9_-]{${SESSION_ID_LENGTH}}`;
+const SESSION_ID_PATTERN = new RegExp(`^${SESSION_ID_SOURCE}$`);
 
 /**
  * A new session id: the user's hash tag followed by 128 random bits, all URL-safe. The tag lets a session id alone

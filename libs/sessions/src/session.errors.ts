@@ -1,3 +1,5 @@
+import { SESSION_ID_LENGTH } from './session-id.js';
+
 /** The backing store did not answer (connection down, command timed out). Callers must fail closed. */
 export class SessionStoreUnavailableError extends Error {
   readonly code = 'SESSION_STORE_UNAVAILABLE';
@@ -16,7 +18,7 @@ export class InvalidSessionIdError extends Error {
   readonly code = 'SESSION_ID_INVALID';
 
   constructor() {
-    super('A session id is 38 URL-safe characters ([A-Za-z0-9_-])');
+    super(`A session id is ${SESSION_ID_LENGTH} URL-safe characters ([A-Za-z0-9_-])`);
     this.name = 'InvalidSessionIdError';
   }
 }

@@ -1,5 +1,5 @@
 import type { AppConfig } from '@sessionops/config';
-import { shortSessionId } from '@sessionops/sessions';
+import { SESSION_ID_SOURCE, shortSessionId } from '@sessionops/sessions';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
 import type { DestinationStream, Level, LevelWithSilent } from 'pino';
@@ -19,7 +19,8 @@ export const REDACTED_PATHS = [
   '*.accessToken',
 ];
 
-const SESSION_ID_IN_PATH = /[A-Za-z0-9_-]{38}/g;
+// The session library's own definition of the shape, so a change to the id format cannot leave full ids in logs.
+const SESSION_ID_IN_PATH = new RegExp(SESSION_ID_SOURCE, 'g');
 
 /** A URL with every session id shortened, as logs show it. */
 export function loggableUrl(url: string | undefined): string {
